@@ -1,0 +1,49 @@
+import type { Db } from '../db/client';
+import type { Actor, CaseView } from '../domain/messages';
+
+export interface TimelineEvent {
+  caseId: string;
+  /** The workflow's event counter: (caseId, seq) is unique, so a retry writes nothing twice. */
+  seq: number;
+  type: string;
+  actor?: Actor;
+  at: string;
+  data: Record<string, unknown>;
+  /** The case as the workflow sees it after this event. */
+  view: CaseView;
+}
+
+const date = (s?: string) => (s ? new Date(s) : null);
+
+/** The read-model columns that mirror the workflow's state. */
+export function projection(view: CaseView) {
+  return {
+    stage: view.stage,
+    townshipCode: view.township,
+    stageDueAt: date(view.stageDueAt),
+    replyDueAt: date(view.replyDueAt),
+    acceptedAt: date(view.acceptedAt),
+    repliedAt: date(view.repliedAt),
+    closedAt: date(view.closedAt),
+    outcome: view.outcome ?? null,
+    investigationRounds: view.rounds.length,
+  };
+}
+
+export function eventRow(e: Omit<TimelineEvent, 'view'>) {
+  return {
+    caseId: e.caseId, seq: e.seq, type: e.type, at: new Date(e.at),
+    actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, data: e.data as object,
+  };
+}
+
+export function createRecordEvent(db: Db) {
+  /** Appends one timeline event and moves the case row to the state after it; idempotent. */
+  return async function recordEvent(e: TimelineEvent): Promise<void> {
+    await db.$transaction([
+      db.caseEvent.createMany({ data: [eventRow(e)], skipDuplicates: true }),
+      // Only a newer event may overwrite the projection, whatever order retries land in.
+      db.case.updateMany({ where: { id: e.caseId, lastEventSeq: { lt: e.seq } }, data: { ...projection(e.view), lastEventSeq: e.seq } }),
+    ]);
+  };
+}

@@ -1,0 +1,67 @@
+import type { Db } from '../db/client';
+import type { Actor, CaseView } from '../domain/messages';
+import type { Registration } from '../domain/registration';
+import { eventRow, projection } from './record-event';
+
+export interface RegisterCaseInput {
+  caseId: string;
+  registration: Registration;
+  registeredBy: Actor;
+  fingerprint: string;
+  at: string;
+  view: CaseView;
+}
+
+/** `XF2026-000123`: the year of receipt and a sequence within it. */
+export function formatCaseNo(year: number, seq: number): string {
+  return `XF${year}-${String(seq).padStart(6, '0')}`;
+}
+
+export function createRegisterCase(db: Db) {
+  /** Writes the case row and its first timeline event, numbering the case; a retry returns the same number. */
+  return async function registerCase(input: RegisterCaseInput): Promise<{ caseNo: string }> {
+    const { caseId, registration: r } = input;
+    const existing = await db.case.findUnique({ where: { id: caseId }, select: { caseNo: true } });
+    if (existing) return existing;
+    // China Standard Time decides which year a petition was received in.
+    const year = new Date(new Date(r.receivedAt).getTime() + 8 * 3600_000).getUTCFullYear();
+    return db.$transaction(async (tx) => {
+      const again = await tx.case.findUnique({ where: { id: caseId }, select: { caseNo: true } });
+      if (again) return again;
+      const counter = await tx.caseNumberCounter.upsert({
+        where: { year }, create: { year, last: 1 }, update: { last: { increment: 1 } },
+      });
+      const caseNo = formatCaseNo(year, counter.last);
+      await tx.case.create({
+        data: {
+          id: caseId,
+          caseNo,
+          channel: r.channel,
+          kind: r.kind,
+          sourceLevel: r.source?.level,
+          sourceBody: r.source?.body,
+          sourceReference: r.source?.reference,
+          village: r.village,
+          category: r.category,
+          subject: r.subject,
+          facts: r.facts,
+          request: r.request,
+          anonymous: r.anonymous,
+          petitionerName: r.petitioner?.name,
+          petitionerPhone: r.petitioner?.phone,
+          petitionerIdNumber: r.petitioner?.idNumber,
+          petitionerAddress: r.petitioner?.address,
+          receivedAt: new Date(r.receivedAt),
+          registeredById: input.registeredBy.id,
+          requestFingerprint: input.fingerprint,
+          ...projection(input.view),
+          lastEventSeq: 1,
+        },
+      });
+      await tx.caseEvent.create({
+        data: eventRow({ caseId, seq: 1, type: 'registered', actor: input.registeredBy, at: input.at, data: { caseNo, channel: r.channel, kind: r.kind } }),
+      });
+      return { caseNo };
+    });
+  };
+}

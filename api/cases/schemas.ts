@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ACTION_NAMES } from '../../domain/actions';
+import { CATEGORIES, CHANNELS, KINDS, STAGES } from '../../domain/case';
+import { townshipCode } from '../../domain/actions';
+
+export const caseIdParams = z.object({ id: z.string().regex(/^c[0-9a-f]{32}$/, 'must be a case id') });
+
+export const actionParams = caseIdParams.extend({
+  action: z.enum(ACTION_NAMES, { message: `must be one of: ${ACTION_NAMES.join(', ')}` }),
+});
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const listQuery = z.object({
+  stage: z.enum(STAGES).optional(),
+  township: townshipCode.optional(),
+  kind: z.enum(KINDS).optional(),
+  overdue: bool.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+}).strict();
+
+export const idempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 visible ASCII characters');
+
+const timelineEvent = z.object({
+  seq: z.number(), type: z.string(), at: z.string(), actor: z.string().nullable(), data: z.record(z.string(), z.unknown()),
+});
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  stage: z.enum(STAGES),
+  kind: z.enum(KINDS),
+  channel: z.enum(CHANNELS),
+  category: z.enum(CATEGORIES),
+  township: z.object({ code: z.string(), name: z.string() }),
+  subject: z.string(),
+  petitionerName: z.string().nullable(),
+  receivedAt: z.string(),
+  stageDueAt: z.string().nullable(),
+  replyDueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  outcome: z.string().nullable(),
+});
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  queryCode: z.string().optional(),
+  source: z.object({ level: z.string().nullable(), body: z.string().nullable(), reference: z.string().nullable() }),
+  village: z.string().nullable(),
+  facts: z.string(),
+  request: z.string(),
+  anonymous: z.boolean(),
+  petitioner: z.object({
+    name: z.string().nullable(), phone: z.string().nullable(), idNumber: z.string().nullable(), address: z.string().nullable(),
+  }).nullable(),
+  petitionerWithheld: z.boolean(),
+  acceptedAt: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  investigationRounds: z.number(),
+  availableActions: z.array(z.enum(ACTION_NAMES)),
+  timeline: z.array(timelineEvent),
+});
+
+export const caseListSchema = z.object({ items: z.array(caseSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() });

@@ -1,0 +1,131 @@
+import crypto from 'node:crypto';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { Db } from '../../db/client';
+import type { ActionName } from '../../domain/actions';
+import { actionUpdates, CASE_WORKFLOW, registerUpdate, type Actor, type CaseWorkflowInput } from '../../domain/messages';
+import type { TimePolicy } from '../../domain/policy';
+import type { Registration } from '../../domain/registration';
+import { actionPermission, allows, isTownshipScoped } from '../../domain/roles';
+import type { Prisma } from '../../prisma/generated/client';
+import type { AuthUser } from '../auth/service';
+import { ApiError } from '../http/errors';
+import { presentDetail, presentSummary } from './present';
+import { fromWorkflowFailure } from './temporal-errors';
+import type { listQuery } from './schemas';
+import type { z } from 'zod';
+
+export interface CaseServiceDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  policy: TimePolicy;
+  queryCodeSecret: string;
+}
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+/** Sorted keys, so the same registration always hashes the same way. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.displayName, role: u.role });
+
+export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSecret }: CaseServiceDeps) {
+  /** The petitioner's query code: derived, never stored, so a reprint always matches. */
+  const queryCodeOf = (caseId: string) =>
+    crypto.createHmac('sha256', queryCodeSecret).update(caseId).digest('base64url').replace(/[-_]/g, '').slice(0, 8).toUpperCase();
+
+  /** A case the user may see, or 404: another township's case answers exactly like a missing one. */
+  async function loadVisible(id: string, user: AuthUser) {
+    const row = await db.case.findUnique({ where: { id }, include: { township: true } });
+    if (!row || (isTownshipScoped(user.role) && row.townshipCode !== user.townshipCode)) throw ApiError.notFound('case');
+    return row;
+  }
+
+  async function detail(id: string, user: AuthUser) {
+    const row = await loadVisible(id, user);
+    const events = await db.caseEvent.findMany({ where: { caseId: id }, orderBy: { seq: 'asc' } });
+    return presentDetail(row, events, user, user.role === 'desk' ? queryCodeOf(id) : undefined);
+  }
+
+  async function assertTownship(code: string, field: string) {
+    if (!(await db.township.findUnique({ where: { code } }))) {
+      throw ApiError.badRequest([{ field, message: `unknown township code "${code}"` }]);
+    }
+  }
+
+  return {
+    detail,
+
+    /**
+     * Registers a petition. The case id derives from the caller and the Idempotency-Key, and the
+     * workflow is started and asked for its case number in one call, so a retry finds the same
+     * case and a crash between the two steps cannot lose one.
+     */
+    async register(registration: Registration, idempotencyKey: string, user: AuthUser) {
+      if (new Date(registration.receivedAt).getTime() > Date.now() + 5 * 60_000) {
+        throw ApiError.badRequest([{ field: 'receivedAt', message: 'must not be in the future' }]);
+      }
+      await assertTownship(registration.township, 'township');
+      const caseId = `c${sha256(`${user.id}\n${idempotencyKey}`).slice(0, 32)}`;
+      const fingerprint = sha256(canonical(registration));
+      const existing = await db.case.findUnique({ where: { id: caseId }, select: { requestFingerprint: true } });
+      if (existing && existing.requestFingerprint !== fingerprint) {
+        throw ApiError.conflict('idempotency_key_reused', 'this Idempotency-Key was already used for a different registration');
+      }
+      if (!existing) {
+        const input: CaseWorkflowInput = { caseId, registration, registeredBy: actorOf(user), fingerprint, policy };
+        await temporal.workflow.executeUpdateWithStart(registerUpdate, {
+          args: [{ fingerprint }],
+          startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW, {
+            workflowId: caseId, taskQueue, args: [input],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            // A case's id is never reused, even after it closes.
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
+        }).catch(fromWorkflowFailure);
+      }
+      return { replayed: Boolean(existing), case: await detail(caseId, user) };
+    },
+
+    async list(q: z.infer<typeof listQuery>, user: AuthUser) {
+      const now = new Date();
+      const and: Prisma.CaseWhereInput[] = [];
+      if (q.stage) and.push({ stage: q.stage });
+      if (q.kind) and.push({ kind: q.kind });
+      if (q.township) and.push({ townshipCode: q.township });
+      if (isTownshipScoped(user.role)) and.push({ townshipCode: user.townshipCode ?? '' });
+      if (q.overdue === true) and.push({ stage: { not: 'closed' }, stageDueAt: { lt: now } });
+      if (q.overdue === false) and.push({ OR: [{ stage: 'closed' }, { stageDueAt: null }, { stageDueAt: { gte: now } }] });
+      if (q.q) and.push({ OR: [{ caseNo: { contains: q.q, mode: 'insensitive' } }, { subject: { contains: q.q } }] });
+      const where: Prisma.CaseWhereInput = { AND: and };
+      // Overdue lists put the longest-late first; other lists the newest first.
+      const orderBy: Prisma.CaseOrderByWithRelationInput[] = q.overdue ? [{ stageDueAt: 'asc' }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
+      const [rows, total] = await Promise.all([
+        db.case.findMany({ where, orderBy, include: { township: true }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+        db.case.count({ where }),
+      ]);
+      return { items: rows.map((r) => presentSummary(r, user, now)), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Performs one human step through the case workflow's Update, then answers with the case as it now stands. */
+    async act(id: string, action: ActionName, input: Record<string, unknown>, user: AuthUser) {
+      const row = await loadVisible(id, user);
+      if (!allows(user.role, actionPermission(action))) {
+        throw ApiError.forbidden(`role "${user.role}" may not perform "${action}"`);
+      }
+      if (action === 'accept') await assertTownship(String(input.township), 'township');
+      await temporal.workflow.getHandle(row.id).executeUpdate(actionUpdates[action], {
+        args: [{ actor: actorOf(user), input: input as never }],
+      }).catch(fromWorkflowFailure);
+      return detail(id, user);
+    },
+  };
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;

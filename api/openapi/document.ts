@@ -1,0 +1,77 @@
+// The OpenAPI document, generated from the same route table and zod schemas that validate requests.
+import { z } from 'zod';
+import { PERMISSIONS } from '../../domain/roles';
+import { openApiPath, type Route } from '../http/route';
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+const json = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+
+function parameters(r: Route) {
+  const out: object[] = [];
+  for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+    if (!schema) continue;
+    const s = json(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
+    for (const [name, prop] of Object.entries(s.properties ?? {})) {
+      out.push({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: prop });
+    }
+  }
+  for (const [name, h] of Object.entries(r.headers ?? {})) {
+    out.push({ name, in: 'header', required: h.required, description: h.description, schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' } });
+  }
+  return out;
+}
+
+function requestBody(r: Route) {
+  const schema = r.body ? json(r.body, 'input')
+    : r.bodyVariants ? { oneOf: Object.values(r.bodyVariants).map((s) => json(s, 'input')) }
+      : undefined;
+  return schema ? { required: true, content: { 'application/json': { schema } } } : undefined;
+}
+
+function access(r: Route): string {
+  if (r.permission) return `Allowed roles: ${PERMISSIONS[r.permission].join(', ')}.`;
+  return r.permissionNote ? `Allowed: ${r.permissionNote}.` : 'Public.';
+}
+
+export function openApiDocument(routes: Route[]) {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const r of routes) {
+    const secured = Boolean(r.permission || r.permissionNote);
+    const responses: Record<string, object> = {};
+    for (const [status, resp] of Object.entries(r.responses)) {
+      responses[status] = resp.schema
+        ? { description: resp.description, content: { 'application/json': { schema: json(resp.schema, 'output') } } }
+        : Number(status) === 204 ? { description: resp.description }
+          : { description: resp.description, content: { 'application/json': { schema: json(errorSchema, 'output') } } };
+    }
+    // Every endpoint can refuse bad input, and every secured one an unauthenticated call.
+    responses['400'] ??= { description: 'invalid request', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
+    if (secured) responses['401'] ??= { description: 'no valid bearer token', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
+    if (r.permission) responses['403'] ??= { description: 'the role may not call this', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
+    const path = openApiPath(r.path);
+    paths[path] ??= {};
+    paths[path][r.method] = {
+      summary: r.summary,
+      description: access(r),
+      tags: [r.tag],
+      operationId: `${r.method}${path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      ...(secured ? { security: [{ bearer: [] }] } : {}),
+      parameters: parameters(r),
+      ...(requestBody(r) ? { requestBody: requestBody(r) } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'jianjian: petition and complaint tracking', version: '0.1.0' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}

@@ -1,0 +1,35 @@
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import type { AppConfig } from '../config/app';
+import { createDb } from '../db/client';
+import type { TemporalConfig } from '../temporal.config';
+import { createApp } from './app';
+
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Connects to PostgreSQL and Temporal and serves the API. */
+export async function startApi(opts: {
+  databaseUrl: string; address: string; app: AppConfig; temporal: TemporalConfig;
+}): Promise<RunningApi> {
+  const db = createDb(opts.databaseUrl);
+  const connection = await Connection.connect({ address: opts.address });
+  const temporal = new Client({ connection, namespace: opts.temporal.namespace });
+  const app = createApp({ db, temporal, taskQueue: opts.temporal.taskQueue, policy: opts.app.policy, config: opts.app });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(opts.app.PORT, opts.app.HOST, () => resolve(s));
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.app.PORT;
+  return {
+    url: `http://${opts.app.HOST}:${port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// The registration form (登记) of DESIGN.md §2 step 1 and §6.
+import { z } from 'zod';
+import { CATEGORIES, CHANNELS, KINDS, SOURCE_LEVELS } from './case';
+import { townshipCode } from './actions';
+
+const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const optional = (max: number) => z.string().trim().max(max).optional();
+
+const petitioner = z.object({
+  name: text(100),
+  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number of 5 to 20 digits').optional(),
+  idNumber: z.string().trim().regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number').optional(),
+  address: optional(300),
+}).strict();
+
+export const registrationSchema = z.object({
+  channel: z.enum(CHANNELS),
+  kind: z.enum(KINDS),
+  source: z.object({
+    level: z.enum(SOURCE_LEVELS),
+    body: text(200),
+    reference: optional(100),
+  }).strict().optional(),
+  township: townshipCode,
+  village: optional(100),
+  category: z.enum(CATEGORIES),
+  subject: text(200),
+  facts: text(20000),
+  request: text(4000),
+  petitioner: petitioner.optional(),
+  anonymous: z.boolean().default(false),
+  receivedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
+}).strict().superRefine((r, ctx) => {
+  if (!r.anonymous && !r.petitioner) {
+    ctx.addIssue({ code: 'custom', path: ['petitioner'], message: 'is required unless anonymous is true' });
+  }
+  if (r.anonymous && r.petitioner) {
+    ctx.addIssue({ code: 'custom', path: ['petitioner'], message: 'must be left out when anonymous is true' });
+  }
+  if (r.channel === 'forwarded' && !r.source) {
+    ctx.addIssue({ code: 'custom', path: ['source'], message: 'is required for forwarded petitions' });
+  }
+});
+
+export type Registration = z.infer<typeof registrationSchema>;

@@ -1,0 +1,40 @@
+// Master data of the demo county: 21 townships and one demo login per role (and per township).
+// Idempotent: run at every start, it creates only what is missing.
+import { hash } from '@node-rs/argon2';
+import type { Db } from '../db/client';
+
+export const DEMO_PASSWORD = 'jianjian-demo';
+export const DEMO_COUNTY_CODE = '410521';
+
+const TOWNSHIP_NAMES = [
+  '城关镇', '东风镇', '西河乡', '南山镇', '北坡乡', '柳林镇', '杨庄乡', '李集镇', '王店乡', '张桥镇', '石门乡',
+  '白马镇', '青龙乡', '红星镇', '双庙乡', '高庄镇', '平原乡', '新安镇', '太平乡', '黄河镇', '马坊乡',
+];
+
+export const DEMO_TOWNSHIPS = TOWNSHIP_NAMES.map((name, i) => ({
+  code: `${DEMO_COUNTY_CODE}${String(101 + i)}`,
+  name,
+}));
+
+type DemoUser = { username: string; displayName: string; role: 'desk' | 'township_officer' | 'county_reviewer' | 'manager'; townshipCode?: string };
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'desk', displayName: '信访窗口 李登记', role: 'desk' },
+  { username: 'reviewer', displayName: '社会救助股 王复核', role: 'county_reviewer' },
+  { username: 'manager', displayName: '分管领导 赵督查', role: 'manager' },
+  ...DEMO_TOWNSHIPS.map((t, i) => ({
+    username: `town${String(i + 1).padStart(2, '0')}`,
+    displayName: `${t.name}经办人`,
+    role: 'township_officer' as const,
+    townshipCode: t.code,
+  })),
+];
+
+export async function seedDemoCounty(db: Db): Promise<void> {
+  await db.township.createMany({ data: DEMO_TOWNSHIPS, skipDuplicates: true });
+  const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
+  const missing = DEMO_USERS.filter((u) => !existing.has(u.username));
+  if (missing.length === 0) return;
+  const data = await Promise.all(missing.map(async (u) => ({ ...u, passwordHash: await hash(DEMO_PASSWORD) })));
+  await db.user.createMany({ data, skipDuplicates: true });
+}

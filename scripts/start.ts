@@ -1,0 +1,44 @@
+// `npm start`: the whole system on one machine, on embedded defaults. Ctrl-C stops it cleanly;
+// cases and running workflows are kept in the data folder for the next start.
+import { loadAppConfig } from '../config/app';
+import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed';
+import { startApi } from '../api/server';
+import { startServices } from '../stack/services';
+import { loadTemporalConfig } from '../temporal.config';
+import { runWorker } from '../worker/run';
+
+const app = loadAppConfig();
+const temporal = loadTemporalConfig();
+
+const services = await startServices(app, temporal);
+const worker = await runWorker({ databaseUrl: services.databaseUrl, address: services.temporalAddress, config: temporal });
+const api = await startApi({ databaseUrl: services.databaseUrl, address: services.temporalAddress, app, temporal });
+
+const officers = DEMO_USERS.filter((u) => u.role === 'township_officer');
+console.log(`
+jianjian is running.
+  API            ${api.url}/api   (OpenAPI: ${api.url}/api/openapi.json, health: ${api.url}/healthz)
+  Temporal       ${services.temporalAddress}${services.temporalUiUrl ? `   Web UI: ${services.temporalUiUrl}` : ''}
+  Data           ${app.DATABASE_URL ? 'DATABASE_URL' : app.DATA_DIR}
+
+Demo logins (password "${DEMO_PASSWORD}"):
+  desk       complaint desk staff
+  reviewer   county reviewer
+  manager    manager
+  ${officers[0]!.username} … ${officers.at(-1)!.username}   township officers, one per township
+Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  await api.close().catch((e) => console.error('api:', e));
+  await worker.shutdown().catch((e) => console.error('worker:', e));
+  await services.stop();
+  console.log('stopped.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

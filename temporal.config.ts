@@ -1,0 +1,64 @@
+// The one typed place for how jianjian reaches Temporal: the server, the namespace and task queue,
+// how a local server is provisioned when none is given, and the worker's tuning.
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { parseEnv } from './config/parse-env';
+
+const schema = z.object({
+  /** An existing server; when unset `npm start` runs a local dev server. */
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('jianjian-cases'),
+  /** Port and Web UI port of the local dev server. */
+  TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  /** Where built server binaries are kept between runs, outside the repository. */
+  TEMPORAL_CACHE_DIR: z.string().default(path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'jianjian')),
+  /** The Temporal CLI release built with `go install` when no `temporal` binary is found. */
+  TEMPORAL_CLI_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.5.1'),
+  /** The Java time-skipping test server from Maven Central, for clock tests. */
+  TEMPORAL_TEST_SERVER_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.31.0'),
+  TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(2000),
+  TEMPORAL_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
+  TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(40),
+});
+
+export interface TemporalConfig {
+  address?: string;
+  namespace: string;
+  taskQueue: string;
+  server: {
+    port: number;
+    uiPort: number;
+    cacheDir: string;
+    cliVersion: string;
+    testServerVersion: string;
+  };
+  worker: {
+    maxCachedWorkflows: number;
+    maxConcurrentActivityTaskExecutions: number;
+    maxConcurrentWorkflowTaskExecutions: number;
+  };
+}
+
+export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): TemporalConfig {
+  const e = parseEnv(schema, env, 'Temporal configuration');
+  return {
+    address: e.TEMPORAL_ADDRESS,
+    namespace: e.TEMPORAL_NAMESPACE,
+    taskQueue: e.TEMPORAL_TASK_QUEUE,
+    server: {
+      port: e.TEMPORAL_PORT,
+      uiPort: e.TEMPORAL_UI_PORT,
+      cacheDir: e.TEMPORAL_CACHE_DIR,
+      cliVersion: e.TEMPORAL_CLI_VERSION,
+      testServerVersion: e.TEMPORAL_TEST_SERVER_VERSION,
+    },
+    worker: {
+      maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS,
+      maxConcurrentActivityTaskExecutions: e.TEMPORAL_MAX_CONCURRENT_ACTIVITIES,
+      maxConcurrentWorkflowTaskExecutions: e.TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS,
+    },
+  };
+}

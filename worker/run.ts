@@ -1,0 +1,28 @@
+import { NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import { createDb } from '../db/client';
+import type { TemporalConfig } from '../temporal.config';
+import { createWorker } from './worker';
+
+export interface RunningWorker {
+  /** Resolves when the worker has stopped. */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/** Connects to PostgreSQL and Temporal and runs the case worker until shut down. */
+export async function runWorker(opts: { databaseUrl: string; address: string; config: TemporalConfig; workflowBundle?: WorkflowBundle }): Promise<RunningWorker> {
+  const db = createDb(opts.databaseUrl);
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const worker = await createWorker({ connection, config: opts.config, db, workflowBundle: opts.workflowBundle });
+  const done = worker.run().finally(async () => {
+    await connection.close();
+    await db.$disconnect();
+  });
+  return {
+    done,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}
