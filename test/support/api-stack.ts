@@ -1,0 +1,68 @@
+// The API and a worker on the test run's real PostgreSQL and Temporal dev server, on a task queue
+// of their own, with a small HTTP client for tests.
+import crypto from 'node:crypto';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app';
+import { loadAppConfig } from '../../config/app';
+import { createDb, type Db } from '../../db/client';
+import { DEMO_PASSWORD } from '../../prisma/seed';
+import { loadTemporalConfig } from '../../temporal.config';
+import { runWorker, type RunningWorker } from '../../worker/run';
+
+export interface HttpResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface ApiStack {
+  url: string;
+  db: Db;
+  temporal: Client;
+  request<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<HttpResult<T>>;
+  login(username: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startApiStack(env: Record<string, string> = {}): Promise<ApiStack> {
+  const databaseUrl = inject('databaseUrl');
+  const address = inject('temporalAddress');
+  const temporalConfig = loadTemporalConfig({ TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: `api-${crypto.randomUUID()}`, ...env });
+  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, ...env });
+  const worker: RunningWorker = await runWorker({ databaseUrl, address, config: temporalConfig });
+  const db = createDb(databaseUrl, 4);
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection });
+  const app = createApp({ db, temporal, taskQueue: temporalConfig.taskQueue, policy: appConfig.policy, config: appConfig });
+  const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+  const request: ApiStack['request'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.raw;
+    if (opts.body !== undefined) { headers['content-type'] = 'application/json'; body = JSON.stringify(opts.body); }
+    if (opts.raw !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${url}${path}`, { method, headers, body });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+  };
+
+  return {
+    url, db, temporal, request,
+    async login(username) {
+      const r = await request<{ token: string }>('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } });
+      if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.token;
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker.shutdown();
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Shared test data: a valid registration and a valid input for every action.
+import type { ActionInput, ActionName } from '../../domain/actions';
+import type { Actor } from '../../domain/messages';
+import type { Registration } from '../../domain/registration';
+import { DEMO_TOWNSHIPS } from '../../prisma/seed';
+
+export const TOWNSHIP_A = DEMO_TOWNSHIPS[0]!.code;
+export const TOWNSHIP_B = DEMO_TOWNSHIPS[1]!.code;
+
+export function registration(overrides: Partial<Registration> = {}): Registration {
+  return {
+    channel: 'visit',
+    kind: 'complaint',
+    township: TOWNSHIP_A,
+    village: '前进村',
+    category: 'dibao',
+    subject: '低保资格被取消',
+    facts: '申请人反映其家庭低保于今年被取消，但家庭收入未变化。',
+    request: '请求恢复低保待遇',
+    petitioner: { name: '张三', phone: '13800000000', idNumber: '410521198001011234', address: '前进村3组' },
+    anonymous: false,
+    receivedAt: new Date(Date.now() - 3600_000).toISOString(),
+    ...overrides,
+  };
+}
+
+export const inputs: { [A in ActionName]: ActionInput<A> } = {
+  accept: { township: TOWNSHIP_A, note: '属民政职责，予以受理' },
+  reject: { reason: '属于法院管辖', basis: '《信访工作条例》第三十一条' },
+  forward: { body: '县教育局', reason: '属教育部门职责' },
+  answer: { answer: '低保申请需向户籍所在地乡镇提出，材料包括身份证、户口簿。' },
+  'submit-investigation': { findings: '入户调查：家庭人均收入低于标准。', proposedOutcome: 'support' },
+  approve: { note: '调查属实' },
+  return: { reason: '缺少邻里走访记录' },
+  reply: {
+    decision: '恢复低保待遇', facts: '经查，家庭收入低于当地低保标准。', basis: '《社会救助暂行办法》第九条', text: '处理意见书正文',
+    meeting: {
+      at: '2026-11-20T10:00:00+08:00', place: '城关镇便民服务中心',
+      attendees: [{ name: '王复核', side: 'county', title: '社会救助股股长' }, { name: '城关镇经办人', side: 'township' }],
+    },
+  },
+  'follow-up': { at: '2026-11-25T10:00:00+08:00', response: 'satisfied', note: '当面回访，表示满意' },
+};
+
+export const actor = (role: string, name = role): Actor => ({ id: `test-${role}`, name, role });
+
+/** The actions that move a complaint from registration to closure, in order. */
+export const HAPPY_PATH: ActionName[] = ['accept', 'submit-investigation', 'approve', 'reply', 'follow-up'];

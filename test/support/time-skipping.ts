@@ -1,0 +1,66 @@
+// A time-skipping Temporal test environment (the Java test server) with the real worker and its
+// real activities on the test PostgreSQL.
+import crypto from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker, WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
+import { inject } from 'vitest';
+import { createDb, type Db } from '../../db/client';
+import { actionUpdates, CASE_WORKFLOW, registerUpdate, type CaseView, type CaseWorkflowInput } from '../../domain/messages';
+import type { ActionName, ActionInput } from '../../domain/actions';
+import { DEFAULT_POLICY, type TimePolicy } from '../../domain/policy';
+import { loadTemporalConfig } from '../../temporal.config';
+import { bundleWorkflows, createWorker } from '../../worker/worker';
+import { actor, registration } from './fixtures';
+import type { Registration } from '../../domain/registration';
+
+let bundle: Promise<WorkflowBundle> | undefined;
+
+export interface ClockTestKit {
+  env: TestWorkflowEnvironment;
+  db: Db;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startTimeSkipping(): Promise<ClockTestKit> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: inject('testServerPath') } },
+  });
+  const db = createDb(inject('databaseUrl'), 4);
+  const config = loadTemporalConfig({ TEMPORAL_TASK_QUEUE: `ts-${crypto.randomUUID()}` });
+  bundle ??= bundleWorkflows();
+  const worker = await createWorker({ connection: env.nativeConnection, config, db, workflowBundle: await bundle });
+  const running = worker.run();
+  return {
+    env, db, worker,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await db.$disconnect();
+    },
+  };
+}
+
+export interface TestCase {
+  handle: WorkflowHandle;
+  caseId: string;
+  act<A extends ActionName>(action: A, input: ActionInput<A>, role?: string): Promise<CaseView>;
+  view(): Promise<CaseView>;
+}
+
+/** Starts a case workflow as the API would and waits until it is registered. */
+export async function startCase(kit: ClockTestKit, overrides: Partial<Registration> = {}, policy: TimePolicy = DEFAULT_POLICY): Promise<TestCase> {
+  const caseId = `c${crypto.randomBytes(16).toString('hex')}`;
+  const input: CaseWorkflowInput = {
+    caseId, registration: registration(overrides), registeredBy: actor('desk'), fingerprint: 'fp', policy,
+  };
+  const handle = await kit.env.client.workflow.start(CASE_WORKFLOW, { workflowId: caseId, taskQueue: kit.worker.options.taskQueue, args: [input] });
+  await handle.executeUpdate(registerUpdate, { args: [{ fingerprint: 'fp' }] });
+  return {
+    handle, caseId,
+    act: (action, input, role = 'desk') => handle.executeUpdate(actionUpdates[action], { args: [{ actor: actor(role), input }] }),
+    view: () => handle.query<CaseView>('caseView'),
+  };
+}
