@@ -2,24 +2,28 @@
 // into the OpenAPI document.
 import type { ActionName } from './actions';
 
-export const ROLES = ['desk', 'township_officer', 'county_reviewer', 'manager'] as const;
+export const ROLES = ['desk', 'township_officer', 'township_leader', 'county_reviewer', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-const everyone = ROLES;
+/** The roles that work on cases; the admin manages accounts and reads no petitions. */
+const caseWorkers = ['desk', 'township_officer', 'township_leader', 'county_reviewer', 'manager'] as const;
+/** A township leader does what the township's officers do, and is the one urged when they are late. */
+const township = ['township_officer', 'township_leader'] as const;
 
 export const PERMISSIONS = {
-  'cases.read': everyone,
+  'cases.read': caseWorkers,
   'cases.register': ['desk'],
-  'townships.read': everyone,
+  'townships.read': ROLES,
   'case.accept': ['desk'],
   'case.reject': ['desk'],
   'case.forward': ['desk'],
   'case.answer': ['desk'],
-  'case.submit-investigation': ['township_officer'],
+  'case.submit-investigation': township,
   'case.approve': ['county_reviewer'],
   'case.return': ['county_reviewer'],
   'case.reply': ['county_reviewer'],
-  'case.follow-up': ['desk', 'township_officer', 'county_reviewer'],
+  'case.follow-up': ['desk', ...township, 'county_reviewer'],
+  'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -32,7 +36,7 @@ export function allows(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-/** Township users see only their own township's cases. */
+/** Township users see only their own township's cases, and never an accuser's identity. */
 export function isTownshipScoped(role: Role): boolean {
-  return role === 'township_officer';
+  return (township as readonly Role[]).includes(role);
 }

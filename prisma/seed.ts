@@ -2,6 +2,7 @@
 // Idempotent: run at every start, it creates only what is missing.
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../db/client';
+import type { Role } from '../domain/roles';
 
 export const DEMO_PASSWORD = 'jianjian-demo';
 export const DEMO_COUNTY_CODE = '410521';
@@ -16,18 +17,22 @@ export const DEMO_TOWNSHIPS = TOWNSHIP_NAMES.map((name, i) => ({
   name,
 }));
 
-type DemoUser = { username: string; displayName: string; role: 'desk' | 'township_officer' | 'county_reviewer' | 'manager'; townshipCode?: string };
+type DemoUser = { username: string; displayName: string; role: Role; townshipCode?: string };
+
+const perTownship = (prefix: string, role: Role, title: string): DemoUser[] => DEMO_TOWNSHIPS.map((t, i) => ({
+  username: `${prefix}${String(i + 1).padStart(2, '0')}`,
+  displayName: `${t.name}${title}`,
+  role,
+  townshipCode: t.code,
+}));
 
 export const DEMO_USERS: DemoUser[] = [
   { username: 'desk', displayName: '信访窗口 李登记', role: 'desk' },
   { username: 'reviewer', displayName: '社会救助股 王复核', role: 'county_reviewer' },
   { username: 'manager', displayName: '分管领导 赵督查', role: 'manager' },
-  ...DEMO_TOWNSHIPS.map((t, i) => ({
-    username: `town${String(i + 1).padStart(2, '0')}`,
-    displayName: `${t.name}经办人`,
-    role: 'township_officer' as const,
-    townshipCode: t.code,
-  })),
+  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  ...perTownship('town', 'township_officer', '经办人'),
+  ...perTownship('lead', 'township_leader', '分管领导'),
 ];
 
 export async function seedDemoCounty(db: Db): Promise<void> {

@@ -14,7 +14,10 @@ const services = await startServices(app, temporal);
 const worker = await runWorker({ databaseUrl: services.databaseUrl, address: services.temporalAddress, config: temporal });
 const api = await startApi({ databaseUrl: services.databaseUrl, address: services.temporalAddress, app, temporal });
 
-const officers = DEMO_USERS.filter((u) => u.role === 'township_officer');
+const range = (role: string) => {
+  const names = DEMO_USERS.filter((u) => u.role === role).map((u) => u.username);
+  return `${names[0]} … ${names.at(-1)}`;
+};
 console.log(`
 jianjian is running.
   API            ${api.url}/api   (OpenAPI: ${api.url}/api/openapi.json, health: ${api.url}/healthz)
@@ -25,7 +28,9 @@ Demo logins (password "${DEMO_PASSWORD}"):
   desk       complaint desk staff
   reviewer   county reviewer
   manager    manager
-  ${officers[0]!.username} … ${officers.at(-1)!.username}   township officers, one per township
+  admin      user administrator
+  ${range('township_officer')}   township officers, one per township
+  ${range('township_leader')}   township leaders, one per township
 Press Ctrl-C to stop.
 `);
 

@@ -2,6 +2,7 @@
 import { availableActions } from '../../domain/actions';
 import type { Kind, Stage } from '../../domain/case';
 import type { Case, CaseEvent, Township } from '../../prisma/generated/client';
+import { isTownshipScoped } from '../../domain/roles';
 import type { AuthUser } from '../auth/service';
 
 type CaseRow = Case & { township: Township };
@@ -9,8 +10,8 @@ type CaseRow = Case & { township: Township };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Accusation material never reaches the township that may be accused (DESIGN.md §4). */
-export function identityWithheld(row: Pick<Case, 'kind'>, user: AuthUser): boolean {
-  return row.kind === 'accusation' && user.role === 'township_officer';
+export function identityWithheld(row: Pick<Case, 'kind'>, user: Pick<AuthUser, 'role'>): boolean {
+  return row.kind === 'accusation' && isTownshipScoped(user.role);
 }
 
 export function isOverdue(row: Pick<Case, 'stage' | 'stageDueAt'>, now: Date): boolean {
