@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -30,9 +31,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   if (fresh) await pg.initialise();
   await pg.start();
   if (fresh) await pg.createDatabase(DATABASE);
+  // The package's stop() waits for an exit that never comes again if the server already stopped
+  // (Ctrl-C in a terminal reaches PostgreSQL too), so an exited server is not stopped twice.
+  const server = (pg as unknown as { process?: ChildProcess }).process;
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      if (server && (server.exitCode !== null || server.signalCode !== null)) return;
+      await pg.stop();
+    },
   };
 }
 

@@ -126,7 +126,8 @@ export async function startDevServer(o: DevServerOptions): Promise<RunningTempor
     // WAL with normal sync: the dev server's SQLite is several times faster and stays crash-safe.
     '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal',
   ];
-  const child = spawn(o.cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group: Ctrl-C reaches only jianjian, which stops the worker before the server.
+  const child = spawn(o.cli, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   child.stderr?.on('data', (b: Buffer) => o.log?.(`[temporal] ${b.toString().trimEnd()}`));
   await waitForPort(o.port, child, 60_000);
   return {

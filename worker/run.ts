@@ -1,6 +1,7 @@
 import { NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import { createDb } from '../db/client';
 import type { TemporalConfig } from '../temporal.config';
+import { installRuntime } from './runtime';
 import { createWorker } from './worker';
 
 export interface RunningWorker {
@@ -11,6 +12,7 @@ export interface RunningWorker {
 
 /** Connects to PostgreSQL and Temporal and runs the case worker until shut down. */
 export async function runWorker(opts: { databaseUrl: string; address: string; config: TemporalConfig; workflowBundle?: WorkflowBundle }): Promise<RunningWorker> {
+  installRuntime();
   const db = createDb(opts.databaseUrl);
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await createWorker({ connection, config: opts.config, db, workflowBundle: opts.workflowBundle });
