@@ -1,0 +1,54 @@
+// Records histories of the case workflow for test/replay/replay.test.ts. Runs only with
+// RECORD_HISTORIES=1 (`npm run replay:record`). Existing files are never overwritten: each one guards
+// workflows that were started under the code that wrote it, so add new scenarios under new names.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { inputs } from '../support/fixtures';
+import { saveHistory } from './history-file';
+import { startCase, startTimeSkipping, type ClockTestKit, type TestCase } from '../support/time-skipping';
+
+const HISTORIES = fileURLToPath(new URL('./histories', import.meta.url));
+
+/** Scenarios by file name; the name says the code generation (v1 = the foundation's workflow). */
+const scenarios: Record<string, (kit: ClockTestKit) => Promise<TestCase>> = {
+  'v1-happy-path-with-send-back': async (kit) => {
+    const c = await startCase(kit);
+    await kit.env.sleep('2 days');
+    await c.act('accept', inputs.accept);
+    await kit.env.sleep('3 days');
+    await c.act('submit-investigation', inputs['submit-investigation'], 'township_officer');
+    await c.act('return', { reason: '缺少邻里走访记录' }, 'county_reviewer');
+    await c.act('submit-investigation', { findings: '补充邻里走访', proposedOutcome: 'explain' }, 'township_officer');
+    await c.act('approve', inputs.approve, 'county_reviewer');
+    await c.act('reply', inputs.reply, 'county_reviewer');
+    await c.act('follow-up', inputs['follow-up']);
+    return c;
+  },
+  'v1-rejected': async (kit) => {
+    const c = await startCase(kit);
+    await c.act('reject', inputs.reject);
+    return c;
+  },
+  'v1-consultation-answered': async (kit) => {
+    const c = await startCase(kit, { kind: 'consultation' });
+    await c.act('answer', inputs.answer);
+    return c;
+  },
+};
+
+describe.skipIf(!process.env.RECORD_HISTORIES)('record case workflow histories', () => {
+  let kit: ClockTestKit;
+  beforeAll(async () => { kit = await startTimeSkipping(); });
+  afterAll(async () => { await kit?.stop(); });
+
+  for (const [name, run] of Object.entries(scenarios)) {
+    const file = path.join(HISTORIES, `${name}.json`);
+    it.skipIf(fs.existsSync(file))(name, async () => {
+      const c = await run(kit);
+      await c.handle.result();
+      saveHistory(file, await c.handle.fetchHistory());
+    });
+  }
+});
