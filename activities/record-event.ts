@@ -21,6 +21,8 @@ export function projection(view: CaseView) {
     stage: view.stage,
     townshipCode: view.township,
     stageDueAt: date(view.stageDueAt),
+    // Kept once the case moves on: statistics judge a case closed without acceptance against it.
+    ...(view.stage === 'registered' ? { acceptanceDueAt: date(view.stageDueAt) } : {}),
     replyDueAt: date(view.replyDueAt),
     acceptedAt: date(view.acceptedAt),
     repliedAt: date(view.repliedAt),
@@ -28,6 +30,11 @@ export function projection(view: CaseView) {
     outcome: view.outcome ?? null,
     investigationRounds: view.rounds.length,
   };
+}
+
+/** The petitioner's response recorded by a follow-up visit, for satisfaction statistics. */
+function satisfactionOf(e: Pick<TimelineEvent, 'type' | 'data'>) {
+  return e.type === 'follow-up' && typeof e.data.response === 'string' ? { satisfaction: e.data.response } : {};
 }
 
 export function eventRow(e: Omit<TimelineEvent, 'view'>) {
@@ -43,7 +50,7 @@ export function createRecordEvent(db: Db) {
     await db.$transaction([
       db.caseEvent.createMany({ data: [eventRow(e)], skipDuplicates: true }),
       // Only a newer event may overwrite the projection, whatever order retries land in.
-      db.case.updateMany({ where: { id: e.caseId, lastEventSeq: { lt: e.seq } }, data: { ...projection(e.view), lastEventSeq: e.seq } }),
+      db.case.updateMany({ where: { id: e.caseId, lastEventSeq: { lt: e.seq } }, data: { ...projection(e.view), ...satisfactionOf(e), lastEventSeq: e.seq } }),
     ]);
   };
 }

@@ -11,6 +11,8 @@ import { healthRoutes } from './health/router';
 import { ApiError, errorHandler } from './http/errors';
 import { mount } from './http/route';
 import { openApiDocument } from './openapi/document';
+import { statisticsRoutes } from './statistics/router';
+import { createStatisticsService } from './statistics/service';
 import { townshipRoutes } from './townships/router';
 
 export interface AppDeps {
@@ -29,6 +31,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...authRoutes(auth),
     ...townshipRoutes(db),
     ...caseRoutes(cases),
+    ...statisticsRoutes(createStatisticsService(db)),
   ];
   const document = openApiDocument(routes);
 

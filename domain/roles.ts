@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'case.reply': ['county_reviewer'],
   'case.follow-up': ['desk', ...township, 'county_reviewer'],
   'users.manage': ['admin'],
+  // Township users get their own township's figures only.
+  'statistics.read': caseWorkers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
