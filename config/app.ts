@@ -16,6 +16,9 @@ const schema = z.object({
   QUERY_CODE_SECRET: z.string().min(16).default('jianjian-demo-query-code-secret'),
   /** Overrides of the stage time limits, e.g. `investigation=10wd,recheck=3wd`. */
   STAGE_LIMITS: z.string().optional(),
+  /** Where attached files are kept; `DATA_DIR/attachments` unless set. */
+  ATTACHMENTS_DIR: z.string().optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
 });
 
 export type AppConfig = z.infer<typeof schema> & { policy: TimePolicy };

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   // Township users get their own township's figures only.
   'statistics.read': caseWorkers,
+  'attachments.read': caseWorkers,
+  'attachments.upload': ['desk', ...township, 'county_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,6 +17,8 @@ export const listQuery = z.object({
   kind: z.enum(KINDS).optional(),
   overdue: bool.optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  /** `due`: the stage due date first (a township's work list); default: the newest first. */
+  sort: z.enum(['received', 'due']).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 }).strict();

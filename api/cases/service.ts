@@ -61,6 +61,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSe
 
   return {
     detail,
+    loadVisible,
 
     /**
      * Registers a petition. The case id derives from the caller and the Idempotency-Key, and the
@@ -104,8 +105,9 @@ export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSe
       if (q.overdue === false) and.push({ OR: [{ stage: 'closed' }, { stageDueAt: null }, { stageDueAt: { gte: now } }] });
       if (q.q) and.push({ OR: [{ caseNo: { contains: q.q, mode: 'insensitive' } }, { subject: { contains: q.q } }] });
       const where: Prisma.CaseWhereInput = { AND: and };
-      // Overdue lists put the longest-late first; other lists the newest first.
-      const orderBy: Prisma.CaseOrderByWithRelationInput[] = q.overdue ? [{ stageDueAt: 'asc' }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
+      // Overdue lists put the longest-late first, as do work lists sorted by due date; other lists the newest first.
+      const orderBy: Prisma.CaseOrderByWithRelationInput[] = q.overdue || q.sort === 'due'
+        ? [{ stageDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
       const [rows, total] = await Promise.all([
         db.case.findMany({ where, orderBy, include: { township: true }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
         db.case.count({ where }),

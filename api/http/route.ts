@@ -22,7 +22,9 @@ export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   /** A body whose schema depends on a path parameter (one per case action); documented as oneOf. */
   bodyVariants?: Record<string, z.ZodType>;
   headers?: Record<string, { required: boolean; description: string }>;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** A body that is a file, read by the handler as a stream (no JSON); documented with these types. */
+  fileBody?: { contentTypes: readonly string[]; description: string };
+  responses: Record<number, { description: string; schema?: z.ZodType; file?: true }>;
   handle(ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<RouteResult>;
 }
 
@@ -36,8 +38,18 @@ export interface RouteContext<P, Q, B> {
 
 export interface RouteResult {
   status?: number;
-  body: unknown;
+  body?: unknown;
   headers?: Record<string, string>;
+  /** A stored file to send instead of a JSON body, as a download under its own name. */
+  file?: { path: string; contentType: string; name: string };
+}
+
+function sendFile(res: Response, file: NonNullable<RouteResult['file']>): Promise<void> {
+  res.attachment(file.name);
+  return new Promise((resolve, reject) => {
+    // The stored type, never one guessed from the name; nosniff stops the browser guessing either.
+    res.sendFile(file.path, { headers: { 'Content-Type': file.contentType, 'X-Content-Type-Options': 'nosniff' } }, (e) => (e ? reject(e) : resolve()));
+  });
 }
 
 /** Typed route definition; the generic parameters flow from the schemas into the handler. */
@@ -62,6 +74,7 @@ export function mount(router: Router, routes: Route[], authenticate: (req: Reque
       const body = r.body ? parseOr400(r.body, req.body ?? {}) : undefined;
       const result = await r.handle({ params, query, body, user, req });
       if (result.headers) res.set(result.headers);
+      if (result.file) return sendFile(res, result.file);
       res.status(result.status ?? 200).json(result.body);
     });
   }

@@ -28,7 +28,13 @@ function parameters(r: Route) {
   return out;
 }
 
+const binary = { type: 'string', format: 'binary' };
+
 function requestBody(r: Route) {
+  if (r.fileBody) {
+    const content = Object.fromEntries(r.fileBody.contentTypes.map((t) => [t, { schema: binary }]));
+    return { required: true, description: r.fileBody.description, content };
+  }
   const schema = r.body ? json(r.body, 'input')
     : r.bodyVariants ? { oneOf: Object.values(r.bodyVariants).map((s) => json(s, 'input')) }
       : undefined;
@@ -46,8 +52,8 @@ export function openApiDocument(routes: Route[]) {
     const secured = Boolean(r.permission || r.permissionNote);
     const responses: Record<string, object> = {};
     for (const [status, resp] of Object.entries(r.responses)) {
-      responses[status] = resp.schema
-        ? { description: resp.description, content: { 'application/json': { schema: json(resp.schema, 'output') } } }
+      responses[status] = resp.file ? { description: resp.description, content: { 'application/octet-stream': { schema: binary } } }
+        : resp.schema ? { description: resp.description, content: { 'application/json': { schema: json(resp.schema, 'output') } } }
         : Number(status) === 204 ? { description: resp.description }
           : { description: resp.description, content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     }

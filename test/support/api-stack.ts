@@ -1,6 +1,7 @@
 // The API and a worker on the test run's real PostgreSQL and Temporal dev server, on a task queue
 // of their own, with a small HTTP client for tests.
 import crypto from 'node:crypto';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { inject } from 'vitest';
@@ -30,7 +31,8 @@ export async function startApiStack(env: Record<string, string> = {}): Promise<A
   const databaseUrl = inject('databaseUrl');
   const address = inject('temporalAddress');
   const temporalConfig = loadTemporalConfig({ TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: `api-${crypto.randomUUID()}`, ...env });
-  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, ...env });
+  // Attached files go to the test run's folder, not the repository's data folder.
+  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), ...env });
   const worker: RunningWorker = await runWorker({ databaseUrl, address, config: temporalConfig });
   const db = createDb(databaseUrl, 4);
   const connection = await Connection.connect({ address });

@@ -1,0 +1,224 @@
+// The web console in a real browser against the real API, worker, PostgreSQL and Temporal: each
+// role does its part of a case from registration to closure, and the error paths show.
+import crypto from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiStack, type ApiStack } from '../support/api-stack';
+import { launchBrowser, loginAs, openConsole, pageErrors, screenshot } from '../support/browser';
+import { registration, TOWNSHIP_A } from '../support/fixtures';
+
+let api: ApiStack;
+let browser: Browser;
+let desk: string;
+
+beforeAll(async () => {
+  [api, browser] = await Promise.all([startApiStack(), launchBrowser()]);
+  desk = await api.login('desk');
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+const register = async (overrides = {}) => {
+  const r = await api.request('POST', '/api/cases', { token: desk, body: registration(overrides), headers: { 'Idempotency-Key': crypto.randomUUID() } });
+  expect(r.status).toBe(201);
+  return r.body as { id: string; caseNo: string; queryCode: string };
+};
+
+const offered = (page: Page) => page.$$eval('#actions [data-action]', (els) => els.map((e) => e.getAttribute('data-action')));
+
+async function openCase(page: Page, id: string) {
+  const url = `${api.url}/#/cases/${id}`;
+  // Going to the address a tab already shows changes nothing; reloading shows the case as it is now.
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
+  await page.waitForSelector('#timeline');
+}
+
+/** Performs an action on the open case page and waits until the page shows the new stage. */
+async function act(page: Page, action: string, fill: (form: string) => Promise<void>, stage: string) {
+  await page.click(`#actions [data-action="${action}"]`);
+  const form = `#action-${action}`;
+  await page.waitForSelector(form);
+  await fill(form);
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForSelector(`.case-page[data-stage="${stage}"]`);
+}
+
+describe('the web console', () => {
+  it('serves the console at the root, without outside resources', async () => {
+    const res = await fetch(`${api.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const js = await fetch(`${api.url}/assets/app.js`);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+    expect((await js.text()).length).toBeGreaterThan(1000);
+    const page = await openConsole(browser, api.url);
+    await page.waitForSelector('#login-form');
+    expect(await page.textContent('h1')).toBe('工作人员登录');
+    await page.context().close();
+  });
+
+  it('shows the API\'s field errors beside the fields of an invalid intake, and registers nothing', async () => {
+    const before = await api.db.case.count();
+    const page = await loginAs(browser, api.url, 'desk');
+    await page.goto(`${api.url}/#/intake`);
+    await page.waitForSelector('#intake-form');
+    await page.fill('[name="petitioner.name"]', '李四');
+    await page.fill('[name="petitioner.idNumber"]', '12345');
+    await page.click('#intake-form button[type=submit]');
+    await page.waitForSelector('.form-errors:not([hidden])');
+    const error = (name: string) => page.textContent(`[data-error-for="${name}"]`);
+    expect(await error('subject')).toBe('必填');
+    expect(await error('facts')).toBe('必填');
+    expect(await error('township')).toBe('必填');
+    expect(await error('petitioner.idNumber')).toBe('应为18位居民身份证号');
+    expect(await page.getAttribute('[name=subject]', 'aria-invalid')).toBe('true');
+    await screenshot(page, '02-intake-errors');
+    expect(await api.db.case.count()).toBe(before);
+    await page.context().close();
+  });
+
+  it('takes a case from the desk through the township and the county to closure', async () => {
+    const earlier = await register({ subject: '早前的低保反映', petitioner: { name: '王五', idNumber: '410521198503030033' } });
+
+    // Desk: registers, sees the similar open case, prints the acknowledgement.
+    const deskPage = await loginAs(browser, api.url, 'desk');
+    await deskPage.goto(`${api.url}/#/intake`);
+    await deskPage.waitForSelector('#intake-form');
+    await deskPage.selectOption('[name=channel]', 'visit');
+    await deskPage.selectOption('[name=kind]', 'complaint');
+    await deskPage.selectOption('[name=category]', 'dibao');
+    await deskPage.selectOption('[name=township]', TOWNSHIP_A);
+    await deskPage.fill('[name=village]', '前进村');
+    await deskPage.fill('[name=subject]', '低保被停发');
+    await deskPage.fill('[name=facts]', '申请人反映其家庭低保今年被停发，家庭收入没有变化。');
+    await deskPage.fill('[name=request]', '请求恢复低保待遇');
+    await deskPage.fill('[name="petitioner.name"]', '王五');
+    await deskPage.fill('[name="petitioner.phone"]', '13900000001');
+    await deskPage.fill('[name="petitioner.idNumber"]', '410521198503030033');
+    await deskPage.press('[name="petitioner.idNumber"]', 'Tab');
+    await deskPage.waitForSelector('.similar:not([hidden])');
+    expect(await deskPage.textContent('.similar')).toContain(earlier.caseNo);
+    await screenshot(deskPage, '01-intake-similar-warning');
+    await deskPage.click('#intake-form button[type=submit]');
+    await deskPage.waitForSelector('#acknowledgement');
+    const ack = (await deskPage.textContent('#acknowledgement'))!;
+    const caseNo = /XF\d{4}-\d{6}/.exec(ack)![0];
+    const row = await api.db.case.findUniqueOrThrow({ where: { caseNo } });
+    const detail = await api.request('GET', `/api/cases/${row.id}`, { token: desk });
+    expect(ack).toContain(detail.body.queryCode);
+    await screenshot(deskPage, '03-acknowledgement');
+
+    // Desk: the acceptance queue lists it; the case page offers the desk's three choices, and accepting moves it on.
+    await deskPage.goto(`${api.url}/#/queue/acceptance`);
+    await deskPage.waitForSelector(`a:text("${caseNo}")`);
+    await screenshot(deskPage, '04-acceptance-queue');
+    await openCase(deskPage, row.id);
+    expect(await offered(deskPage)).toEqual(['accept', 'reject', 'forward']);
+    await act(deskPage, 'accept', async (f) => { await deskPage.fill(`${f} [name=note]`, '属民政职责，予以受理'); }, 'investigation');
+    expect(await offered(deskPage)).toEqual([]);
+    expect(await deskPage.textContent('#actions')).toContain('当前阶段没有您可以办理的操作');
+
+    // Township officer: the case is in the township's list; only the investigation is offered.
+    const town = await loginAs(browser, api.url, 'town01');
+    await town.waitForSelector(`a:text("${caseNo}")`);
+    await screenshot(town, '05-township-cases');
+    await openCase(town, row.id);
+    expect(await offered(town)).toEqual(['submit-investigation']);
+    const submitInvestigation = (findings: string, file: string) => act(town, 'submit-investigation', async (f) => {
+      await town.fill(`${f} [name=findings]`, findings);
+      await town.check(`${f} [name=proposedOutcome][value=support]`);
+      await town.setInputFiles(`${f} input[type=file]`, { name: file, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n${findings}\n%%EOF\n`) });
+      await screenshot(town, '06-investigation-form');
+    }, 'recheck');
+    await submitInvestigation('入户调查：家庭人均收入低于当地低保标准。', '入户调查记录.pdf');
+    expect(await town.textContent('#attachments')).toContain('入户调查记录.pdf');
+    expect(await town.textContent('#timeline')).toContain('入户调查记录.pdf');
+
+    // County reviewer: the re-check queue; returns once with a reason.
+    const reviewer = await loginAs(browser, api.url, 'reviewer');
+    await reviewer.goto(`${api.url}/#/queue/recheck`);
+    await reviewer.waitForSelector(`a:text("${caseNo}")`);
+    await screenshot(reviewer, '07-recheck-queue');
+    await openCase(reviewer, row.id);
+    expect(await offered(reviewer)).toEqual(['approve', 'return']);
+    await act(reviewer, 'return', async (f) => { await reviewer.fill(`${f} [name=reason]`, '缺少邻里走访记录'); }, 'investigation');
+    expect(await reviewer.textContent('#rounds')).toContain('缺少邻里走访记录');
+
+    // Township again, then the reviewer approves and writes the joint reply.
+    await openCase(town, row.id);
+    await submitInvestigation('补充邻里走访：三户邻居证实家庭收入情况属实。', '邻里走访记录.pdf');
+    await openCase(reviewer, row.id);
+    await act(reviewer, 'approve', async (f) => { await reviewer.fill(`${f} [name=note]`, '调查属实'); }, 'reply');
+    await act(reviewer, 'reply', async (f) => {
+      expect(await reviewer.inputValue(`${f} [name=facts]`)).toContain('三户邻居');
+      await reviewer.fill(`${f} [name=decision]`, '恢复低保待遇，补发停发期间低保金');
+      await reviewer.fill(`${f} [name=basis]`, '《社会救助暂行办法》第九条');
+      await reviewer.fill(`${f} [name=text]`, '经县乡共同调查核实，你家庭人均收入低于当地低保标准，符合低保条件。');
+      await reviewer.fill(`${f} [name="meeting.place"]`, '城关镇便民服务中心');
+      await reviewer.fill(`${f} [name="meeting.attendees.1.name"]`, '城关镇经办人');
+      await screenshot(reviewer, '08-reply-form');
+    }, 'follow_up');
+    await reviewer.click('a:text("打印处理意见书")');
+    await reviewer.waitForSelector('#reply-letter');
+    const letter = (await reviewer.textContent('#reply-letter'))!;
+    for (const part of ['处理意见书', '请求恢复低保待遇', '三户邻居', '恢复低保待遇，补发', '《社会救助暂行办法》第九条', '30日内', '复查']) expect(letter).toContain(part);
+    await screenshot(reviewer, '09-written-reply');
+
+    // Desk: the follow-up visit closes the case; the timeline tells the whole story.
+    await openCase(deskPage, row.id);
+    await act(deskPage, 'follow-up', async (f) => {
+      await deskPage.check(`${f} [name=response][value=satisfied]`);
+      await deskPage.fill(`${f} [name=note]`, '当面回访，表示满意');
+    }, 'closed');
+    const timeline = await deskPage.$$eval('#timeline li', (els) => els.map((e) => e.getAttribute('data-type')));
+    expect(timeline.filter((x) => x !== 'attachment')).toEqual(
+      ['registered', 'accept', 'submit-investigation', 'return', 'submit-investigation', 'approve', 'reply', 'follow-up']);
+    expect(timeline.filter((x) => x === 'attachment')).toHaveLength(2);
+    expect(await offered(deskPage)).toEqual([]);
+    await screenshot(deskPage, '10-closed-case');
+    for (const p of [deskPage, town, reviewer]) await p.context().close();
+  });
+
+  it('shows a manager the overdue case on the dashboard', async () => {
+    // Received 20 days ago and never accepted: the 15-day acceptance limit has passed.
+    const late = await register({ subject: '逾期未受理的求助', kind: 'help', receivedAt: new Date(Date.now() - 20 * 86400_000).toISOString() });
+    const page = await loginAs(browser, api.url, 'manager');
+    await page.waitForSelector('.dashboard');
+    expect(await page.textContent('.dashboard table')).toContain(late.caseNo);
+    expect(await page.textContent('.dashboard table')).toContain('超期 5 天');
+    expect(await page.$$('figure.chart rect.bar')).not.toHaveLength(0);
+    await screenshot(page, '11-manager-dashboard');
+    await page.context().close();
+  });
+
+  it('switches to English and back', async () => {
+    const page = await loginAs(browser, api.url, 'reviewer');
+    await page.click('#lang');
+    await page.waitForSelector('header nav a:text("To re-check")');
+    expect(await page.textContent('h1')).toBe('To re-check');
+    await screenshot(page, '12-english');
+    await page.click('#lang');
+    await page.waitForSelector('header nav a:text("待复核")');
+    await page.context().close();
+  });
+
+  it('opens the petitioner\'s lookup without a login', async () => {
+    const page = await openConsole(browser, `${api.url}/#/lookup`);
+    await page.waitForSelector('#lookup-form');
+    const c = await register({ subject: '查询测试' });
+    await page.fill('[name=caseNo]', c.caseNo);
+    await page.fill('[name=code]', c.queryCode);
+    await page.click('#lookup-form button[type=submit]');
+    await page.waitForSelector('#lookup-result p, #lookup-result section');
+    expect(await page.textContent('#lookup-result')).toBe('网上查询暂未开通，请到县信访窗口查询。');
+    await screenshot(page, '13-public-lookup');
+    await page.context().close();
+  });
+
+  it('had no script errors in any page', () => {
+    expect(pageErrors.map((e) => e.message)).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+// The console's only way to the server: JSON over fetch with the bearer token of this browser tab.
+import type { Role } from '../../domain/roles';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  townshipCode: string | null;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An answer other than 2xx, with the API's error body when it sent one. */
+export class ApiFailure extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly fields: FieldError[] = []) {
+    super(message);
+  }
+}
+
+const SESSION_KEY = 'jianjian.session';
+
+interface Session {
+  token: string;
+  user: User;
+}
+
+export function session(): Session | undefined {
+  const raw = sessionStorage.getItem(SESSION_KEY);
+  return raw ? (JSON.parse(raw) as Session) : undefined;
+}
+
+export function currentUser(): User | undefined {
+  return session()?.user;
+}
+
+let onUnauthorized: () => void = () => undefined;
+
+/** What to do when the token has expired or was revoked: the app sends the user to the login page. */
+export function whenUnauthorized(fn: () => void): void {
+  onUnauthorized = fn;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** A file to send as the raw body, with its own Content-Type. */
+  file?: Blob;
+  headers?: Record<string, string>;
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  const token = session()?.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (opts.file) {
+    body = opts.file;
+    headers['content-type'] ??= opts.file.type;
+  } else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] = 'application/json';
+  }
+  const res = await fetch(path, { method, headers, body });
+  const data: unknown = res.headers.get('content-type')?.includes('application/json') ? await res.json() : undefined;
+  if (res.ok) return data as T;
+  const error = (data as { error?: { code: string; message: string; fields?: FieldError[] } } | undefined)?.error;
+  if (res.status === 401 && token) {
+    sessionStorage.removeItem(SESSION_KEY);
+    onUnauthorized();
+  }
+  throw new ApiFailure(res.status, error?.code ?? 'http_error', error?.message ?? `${res.status} ${res.statusText}`, error?.fields);
+}
+
+export const get = <T>(path: string) => request<T>('GET', path);
+export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers });
+
+export async function login(username: string, password: string): Promise<User> {
+  const r = await post<{ token: string; user: User }>('/api/auth/login', { username, password });
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: r.token, user: r.user }));
+  return r.user;
+}
+
+export async function logout(): Promise<void> {
+  await post('/api/auth/logout').catch(() => undefined);
+  sessionStorage.removeItem(SESSION_KEY);
+}
+
+/** Downloads a protected file: the bearer token cannot ride on a plain link, so fetch it and save it. */
+export async function download(path: string, fileName: string): Promise<void> {
+  const token = session()?.token;
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) throw new ApiFailure(res.status, 'http_error', `${res.status} ${res.statusText}`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,73 @@
+// Translation: zh-CN by default, English on request; the choice is kept in this browser.
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export type Key = keyof typeof zhCN;
+export type Messages = Record<Key, string>;
+export type Locale = 'zh-CN' | 'en';
+
+const DICTIONARIES: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+const STORAGE_KEY = 'jianjian.locale';
+
+let current: Locale = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+
+export function locale(): Locale {
+  return current;
+}
+
+export function setLocale(l: Locale): void {
+  current = l;
+  localStorage.setItem(STORAGE_KEY, l);
+  document.documentElement.lang = l;
+}
+
+export function t(key: Key, params: Record<string, string | number> = {}): string {
+  return DICTIONARIES[current][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** The label of a value in a vocabulary (`stage`, `kind`…); a value added later shows as itself. */
+export function label(group: string, value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const key = `${group}.${value}`;
+  return key in zhCN ? t(key as Key) : value;
+}
+
+export function isKey(key: string): key is Key {
+  return key in zhCN;
+}
+
+// The API's field messages are English; the common ones read in Chinese here.
+const MISSING = /^Invalid input: expected \w+, received undefined$/;
+
+const API_MESSAGES_ZH: Array<[RegExp, string]> = [
+  [/^is required$/, '必填'],
+  [MISSING, '必填'],
+  [/^is required unless anonymous is true$/, '非匿名信访须填写信访人'],
+  [/^must be left out when anonymous is true$/, '匿名信访不填写信访人'],
+  [/^is required for forwarded petitions$/, '上级交办件须填写交办来源'],
+  [/^must be a phone number of 5 to 20 digits$/, '应为5至20位电话号码'],
+  [/^must be an 18-character resident ID number$/, '应为18位居民身份证号'],
+  [/^must be an ISO 8601 date-time$/, '请填写正确的日期时间'],
+  [/^must not be in the future$/, '不能晚于当前时间'],
+  [/^must include attendees from both the county and the township$/, '县、乡两级都须有人参加'],
+  [/^must be a township code/, '请选择乡镇'],
+  [/^unknown township code/, '乡镇不存在'],
+  [/^Too big: expected string to have <=(\d+) characters$/, '不能超过 $1 个字'],
+  [/^Too small: expected array to have >=(\d+) items$/, '至少 $1 项'],
+  [/^Invalid option/, '请从列表中选择'],
+  [/^the file is larger than the limit of (\d+) MB$/, '文件超过 $1 MB 的上限'],
+  [/^the file is empty$/, '文件是空的'],
+  [/^must end with (.+) for (.+)$/, '文件扩展名应为 $1'],
+  [/^must be one of: /, '不支持此文件类型'],
+  [/^the file's content is not /, '文件内容与类型不符'],
+];
+
+export function apiMessage(message: string): string {
+  // zod's wording for a missing field is the same for every field: say it plainly in either language.
+  if (current !== 'zh-CN') return MISSING.test(message) ? 'is required' : message;
+  for (const [pattern, zh] of API_MESSAGES_ZH) {
+    const m = pattern.exec(message);
+    if (m) return zh.replace(/\$(\d)/g, (_s, i: string) => m[Number(i)] ?? '');
+  }
+  return message;
+}

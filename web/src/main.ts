@@ -1,0 +1,30 @@
+// The web console: pages by address, each shown only to the users it serves.
+import { start, type Page } from './app';
+import { acknowledgementPage, replyLetterPage } from './views/documents';
+import { caseListPage } from './views/case-list';
+import { casePage } from './views/case-page';
+import { dashboardPage } from './views/dashboard';
+import { intakePage } from './views/intake';
+import { loginPage } from './views/login';
+import { lookupPage, noticesPage } from './views/public';
+
+const CASE_ID = '(c[0-9a-f]{32})';
+
+const pages: Page[] = [
+  { pattern: /^\/login$/, public: true, render: loginPage },
+  { pattern: /^\/lookup$/, public: true, render: lookupPage },
+  { pattern: /^\/notices$/, public: true, render: noticesPage },
+  { pattern: /^\/intake$/, render: intakePage },
+  { pattern: /^\/cases$/, render: caseListPage({ title: 'nav.cases', filters: true }) },
+  { pattern: /^\/queue\/acceptance$/, render: caseListPage({ title: 'nav.acceptance', fixed: { stage: 'registered', sort: 'due' } }) },
+  { pattern: /^\/queue\/recheck$/, render: caseListPage({ title: 'nav.recheck', fixed: { stage: 'recheck', sort: 'due' } }) },
+  { pattern: /^\/queue\/reply$/, render: caseListPage({ title: 'nav.reply', fixed: { stage: 'reply', sort: 'due' } }) },
+  { pattern: /^\/queue\/follow-up$/, render: caseListPage({ title: 'nav.followUp', fixed: { stage: 'follow_up', sort: 'due' } }) },
+  { pattern: /^\/township$/, render: caseListPage({ title: 'nav.township', fixed: { sort: 'due' }, filters: true }) },
+  { pattern: /^\/dashboard$/, render: dashboardPage },
+  { pattern: new RegExp(`^/cases/${CASE_ID}$`), render: casePage },
+  { pattern: new RegExp(`^/cases/${CASE_ID}/ack$`), render: acknowledgementPage },
+  { pattern: new RegExp(`^/cases/${CASE_ID}/letter$`), render: replyLetterPage },
+];
+
+start(pages);

@@ -1,0 +1,15 @@
+// The shapes the console reads, inferred from the API's own response schemas (types only: no zod
+// reaches the browser).
+import type { z } from 'zod';
+import type { attachmentListSchema, attachmentSchema } from '../../api/attachments/schemas';
+import type { caseDetailSchema, caseListSchema, caseSummarySchema } from '../../api/cases/schemas';
+import type { similarListSchema } from '../../api/similar-cases/schemas';
+
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+export type CaseList = z.infer<typeof caseListSchema>;
+export type TimelineEvent = CaseDetail['timeline'][number];
+export type Attachment = z.infer<typeof attachmentSchema>;
+export type AttachmentList = z.infer<typeof attachmentListSchema>;
+export type SimilarList = z.infer<typeof similarListSchema>;
+export interface Township { code: string; name: string }

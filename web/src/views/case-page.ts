@@ -1,0 +1,160 @@
+// One case: what was registered, the investigation rounds, the timeline with its files, and
+// exactly the actions the case's stage allows and the user's role may perform.
+import { get, post, type User } from '../api';
+import { notify, type PageContext } from '../app';
+import { h, replace } from '../dom';
+import { errorSummary, newFormId, onSubmit } from '../forms';
+import { dateTime, fileSize } from '../format';
+import { isKey, label, t } from '../i18n';
+import { mayPerform } from '../permissions';
+import type { AttachmentList, CaseDetail, TimelineEvent } from '../types';
+import { ACTION_FORMS } from './action-forms';
+import { attachmentsCard, fileInput, uploadChosen } from './attachments';
+import { stageBadge } from './case-list';
+import { townships } from './townships';
+
+const dl = (rows: Array<[string, Node | string | null | undefined]>) =>
+  h('dl', { class: 'facts' }, rows.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => [h('dt', {}, k), h('dd', {}, v!)]));
+
+function petitionerText(c: CaseDetail): string {
+  if (c.petitionerWithheld) return t('field.withheld');
+  if (c.anonymous || !c.petitioner) return t('field.anonymousShort');
+  const p = c.petitioner;
+  return [p.name, p.phone, p.idNumber, p.address].filter(Boolean).join(' · ');
+}
+
+function infoCard(c: CaseDetail): HTMLElement {
+  const source = c.source.body ? [label('sourceLevel', c.source.level), c.source.body, c.source.reference].filter(Boolean).join(' · ') : null;
+  return h('section', { class: 'card', id: 'info' },
+    h('h2', {}, t('case.info')),
+    dl([
+      [t('field.kind'), label('kind', c.kind)],
+      [t('field.channel'), label('channel', c.channel)],
+      [t('field.category'), label('category', c.category)],
+      [t('field.source'), source],
+      [t('field.township'), [c.township.name, c.village].filter(Boolean).join(' · ')],
+      [t('field.petitioner'), petitionerText(c)],
+      [t('field.receivedAt'), dateTime(c.receivedAt)],
+      [t('field.acceptedAt'), c.acceptedAt ? dateTime(c.acceptedAt) : null],
+      [t('field.replyDueAt'), c.replyDueAt ? dateTime(c.replyDueAt) : null],
+      [t('field.closedAt'), c.closedAt ? dateTime(c.closedAt) : null],
+      [t('field.outcome'), c.outcome ? label('outcome', c.outcome) : null],
+      [t('field.facts'), h('span', { class: 'pre' }, c.facts)],
+      [t('field.request'), h('span', { class: 'pre' }, c.request)],
+    ]));
+}
+
+// Values of these inputs are vocabulary, shown by their label.
+const VALUE_GROUPS: Record<string, string> = { proposedOutcome: 'proposed', response: 'satisfaction' };
+
+type Names = Map<string, string>;
+
+function valueText(k: string, v: string, towns: Names): string {
+  if (k in VALUE_GROUPS) return label(VALUE_GROUPS[k]!, v);
+  if (k === 'at') return dateTime(v);
+  return k === 'township' ? towns.get(v) ?? v : v;
+}
+
+/** The inputs an event carried, labelled; nested groups (the meeting) summarised by their place. */
+function eventDetails(e: TimelineEvent, towns: Names): HTMLElement | null {
+  const rows: Array<[string, string]> = [];
+  for (const [k, v] of Object.entries(e.data)) {
+    const key = `input.${k}`;
+    if (!isKey(key)) continue;
+    if (typeof v === 'string') rows.push([t(key), valueText(k, v, towns)]);
+    else if (k === 'meeting' && v && typeof v === 'object') {
+      const m = v as { at: string; place: string };
+      rows.push([t(key), `${dateTime(m.at)} · ${m.place}`]);
+    }
+  }
+  return rows.length ? dl(rows) : null;
+}
+
+function eventTitle(type: string): string {
+  return isKey(`event.${type}`) ? label('event', type) : label('action', type);
+}
+
+function timelineCard(c: CaseDetail, files: AttachmentList, towns: Names): HTMLElement {
+  const entries = [
+    ...c.timeline.map((e) => ({ at: e.at, title: eventTitle(e.type), actor: e.actor, body: eventDetails(e, towns), kind: e.type })),
+    ...files.items.map((a) => ({ at: a.uploadedAt, title: t('case.attachmentEvent'), actor: a.uploadedBy, body: h('p', {}, `${a.fileName} (${fileSize(a.size)})`), kind: 'attachment' })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  return h('section', { class: 'card', id: 'timeline' },
+    h('h2', {}, t('case.timeline')),
+    h('ol', { class: 'timeline' }, entries.map((e) => h('li', { 'data-type': e.kind },
+      h('div', { class: 'when' }, dateTime(e.at)),
+      h('div', { class: 'what' }, h('strong', {}, e.title), e.actor ? h('span', { class: 'actor' }, ` · ${e.actor}`) : null, e.body)))));
+}
+
+/** Investigation rounds and their review, read from the timeline. */
+function roundsCard(c: CaseDetail, towns: Names): HTMLElement | null {
+  const rounds: Array<{ submitted: TimelineEvent; review?: TimelineEvent }> = [];
+  for (const e of c.timeline) {
+    if (e.type === 'submit-investigation') rounds.push({ submitted: e });
+    else if ((e.type === 'approve' || e.type === 'return') && rounds.length) rounds.at(-1)!.review = e;
+  }
+  if (rounds.length === 0) return null;
+  return h('section', { class: 'card', id: 'rounds' },
+    h('h2', {}, t('case.rounds')),
+    rounds.map((r, i) => h('div', { class: 'round' },
+      h('h3', {}, t('case.round', { n: i + 1 }), h('span', { class: 'meta' }, ` · ${r.submitted.actor ?? ''} · ${dateTime(r.submitted.at)}`)),
+      eventDetails(r.submitted, towns),
+      r.review ? h('div', { class: `review ${r.review.type}` },
+        h('strong', {}, label('review', r.review.type === 'approve' ? 'approved' : 'returned')),
+        h('span', { class: 'meta' }, ` · ${r.review.actor ?? ''} · ${dateTime(r.review.at)}`),
+        eventDetails(r.review, towns)) : null)));
+}
+
+function actionsCard(c: CaseDetail, files: AttachmentList, user: User, refresh: () => Promise<void>): HTMLElement {
+  const offered = c.availableActions.filter((a) => mayPerform(user, a) && ACTION_FORMS[a]);
+  const body = h('div', { class: 'action-body' });
+
+  async function open(action: string): Promise<void> {
+    const spec = ACTION_FORMS[action]!;
+    const id = newFormId();
+    const picker = spec.files ? fileInput(id, files.limits.maxBytes) : null;
+    const form = h('form', { class: 'action-form', id: `action-${action}` },
+      h('h3', {}, label('action', action)),
+      errorSummary(),
+      h('div', { class: 'grid' }, await spec.fields(c, user, id), picker),
+      h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'primary' }, t('common.submit')),
+        h('button', { type: 'button', onclick: () => replace(body) }, t('common.cancel'))));
+    onSubmit(form, async (values) => {
+      const input = form.querySelector<HTMLInputElement>('input[type=file]');
+      if (input) await uploadChosen(c.id, input);
+      await post(`/api/cases/${c.id}/actions/${action}`, values);
+      notify(t('case.done', { action: label('action', action) }));
+      await refresh();
+    });
+    replace(body, form);
+    form.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }
+
+  return h('section', { class: 'card', id: 'actions' },
+    h('h2', {}, t('case.actions')),
+    offered.length
+      ? h('div', { class: 'buttons' }, offered.map((a) => h('button', { type: 'button', 'data-action': a, onclick: () => void open(a) }, label('action', a))))
+      : h('p', { class: 'empty' }, t('case.noActions')),
+    body);
+}
+
+export async function casePage({ params, user, refresh }: PageContext): Promise<Node> {
+  const id = params[0]!;
+  const [c, files, list] = await Promise.all([
+    get<CaseDetail>(`/api/cases/${id}`), get<AttachmentList>(`/api/cases/${id}/attachments`), townships(),
+  ]);
+  const towns: Names = new Map(list.map((x) => [x.code, x.name]));
+  const replied = c.timeline.some((e) => e.type === 'reply');
+  return h('section', { class: 'case-page', 'data-stage': c.stage },
+    h('div', { class: 'case-head' },
+      h('h1', {}, h('span', { class: 'case-no' }, c.caseNo), ` ${c.subject}`),
+      h('div', { class: 'badges' }, stageBadge(c),
+        c.stageDueAt && c.stage !== 'closed' ? h('span', { class: 'due' }, `${t('field.stageDueAt')}: ${dateTime(c.stageDueAt)}`) : null),
+      h('div', { class: 'buttons no-print' },
+        c.queryCode ? h('a', { class: 'button', href: `#/cases/${c.id}/ack` }, t('case.printAck')) : null,
+        replied ? h('a', { class: 'button', href: `#/cases/${c.id}/letter` }, t('case.printLetter')) : null)),
+    h('div', { class: 'columns' },
+      h('div', { class: 'col-main' }, infoCard(c), roundsCard(c, towns), timelineCard(c, files, towns)),
+      h('div', { class: 'col-side' }, actionsCard(c, files, user!, refresh), attachmentsCard(c, files, user!, refresh))));
+}
