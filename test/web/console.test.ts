@@ -191,6 +191,15 @@ describe('the web console', () => {
     expect(await page.textContent('.dashboard table')).toContain('超期 5 天');
     expect(await page.$$('figure.chart rect.bar')).not.toHaveLength(0);
     await screenshot(page, '11-manager-dashboard');
+
+    // Statistics: the same numbers the API gives, charted.
+    const stats = await api.request('GET', '/api/statistics', { token: await api.login('manager') });
+    await page.click('header nav a[href="#/statistics"]');
+    await page.waitForSelector('.statistics');
+    expect(await page.textContent('#stats-total .n')).toBe(String(stats.body.total));
+    expect(await page.textContent('#stats-overdue .n')).toBe(String(stats.body.overdue));
+    expect(await page.textContent('.charts')).toContain('求助');
+    await screenshot(page, '12-statistics');
     await page.context().close();
   });
 
@@ -199,7 +208,7 @@ describe('the web console', () => {
     await page.click('#lang');
     await page.waitForSelector('header nav a:text("To re-check")');
     expect(await page.textContent('h1')).toBe('To re-check');
-    await screenshot(page, '12-english');
+    await screenshot(page, '13-english');
     await page.click('#lang');
     await page.waitForSelector('header nav a:text("待复核")');
     await page.context().close();
@@ -214,7 +223,7 @@ describe('the web console', () => {
     await page.click('#lookup-form button[type=submit]');
     await page.waitForSelector('#lookup-result p, #lookup-result section');
     expect(await page.textContent('#lookup-result')).toBe('网上查询暂未开通，请到县信访窗口查询。');
-    await screenshot(page, '13-public-lookup');
+    await screenshot(page, '14-public-lookup');
     await page.context().close();
   });
 

@@ -13,7 +13,7 @@ export interface Option {
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: 'text' | 'textarea' | 'select' | 'datetime' | 'password' | 'radio' | 'checkbox' | 'tel';
+  type?: 'text' | 'textarea' | 'select' | 'datetime' | 'date' | 'password' | 'radio' | 'checkbox' | 'tel';
   options?: Option[];
   required?: boolean;
   value?: string | boolean;

@@ -7,6 +7,7 @@ import { dashboardPage } from './views/dashboard';
 import { intakePage } from './views/intake';
 import { loginPage } from './views/login';
 import { lookupPage, noticesPage } from './views/public';
+import { statisticsPage } from './views/statistics';
 
 const CASE_ID = '(c[0-9a-f]{32})';
 
@@ -22,6 +23,7 @@ const pages: Page[] = [
   { pattern: /^\/queue\/follow-up$/, render: caseListPage({ title: 'nav.followUp', fixed: { stage: 'follow_up', sort: 'due' } }) },
   { pattern: /^\/township$/, render: caseListPage({ title: 'nav.township', fixed: { sort: 'due' }, filters: true }) },
   { pattern: /^\/dashboard$/, render: dashboardPage },
+  { pattern: /^\/statistics$/, render: statisticsPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}$`), render: casePage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/ack$`), render: acknowledgementPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/letter$`), render: replyLetterPage },

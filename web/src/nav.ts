@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { href: '#/queue/recheck', key: 'nav.recheck', show: (u) => may(u, 'case.approve') },
   { href: '#/queue/reply', key: 'nav.reply', show: (u) => may(u, 'case.reply') },
   { href: '#/queue/follow-up', key: 'nav.followUp', show: (u) => may(u, 'case.follow-up') && !townshipScoped(u) },
+  { href: '#/statistics', key: 'nav.statistics', show: (u) => may(u, 'statistics.read') },
   { href: '#/cases', key: 'nav.cases', show: (u) => may(u, 'cases.read') && !townshipScoped(u) },
 ];
 

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { attachmentListSchema, attachmentSchema } from '../../api/attachments/schemas';
 import type { caseDetailSchema, caseListSchema, caseSummarySchema } from '../../api/cases/schemas';
 import type { similarListSchema } from '../../api/similar-cases/schemas';
+import type { statisticsSchema } from '../../api/statistics/schemas';
 
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
@@ -13,3 +14,4 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export type AttachmentList = z.infer<typeof attachmentListSchema>;
 export type SimilarList = z.infer<typeof similarListSchema>;
 export interface Township { code: string; name: string }
+export type Statistics = z.infer<typeof statisticsSchema>;

@@ -1,5 +1,23 @@
 // 简体中文: the console's default language and the reference every other dictionary must match.
+// The names of the case vocabulary come from domain/labels.ts, the same ones exports and mail use.
+import {
+  CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, OUTCOME_LABELS, SATISFACTION_LABELS, SOURCE_LEVEL_LABELS, STAGE_LABELS,
+} from '../../../domain/labels';
+
+/** `{a: 'x'}` under the prefix `p` becomes `{'p.a': 'x'}`, keeping the exact keys in the type. */
+function prefixed<P extends string, K extends string>(prefix: P, table: Record<K, string>): Record<`${P}.${K}`, string> {
+  return Object.fromEntries(Object.entries(table).map(([k, v]) => [`${prefix}.${k}`, v])) as Record<`${P}.${K}`, string>;
+}
+
 export const zhCN = {
+  ...prefixed('stage', STAGE_LABELS),
+  ...prefixed('kind', KIND_LABELS),
+  ...prefixed('channel', CHANNEL_LABELS),
+  ...prefixed('category', CATEGORY_LABELS),
+  ...prefixed('sourceLevel', SOURCE_LEVEL_LABELS),
+  ...prefixed('outcome', OUTCOME_LABELS),
+  ...prefixed('satisfaction', SATISFACTION_LABELS),
+
   'app.title': '件件落实',
   'app.subtitle': '信访件办理跟踪',
   'app.loading': '加载中…',
@@ -14,6 +32,7 @@ export const zhCN = {
   'nav.followUp': '待回访',
   'nav.township': '本乡镇案件',
   'nav.dashboard': '超期督办',
+  'nav.statistics': '统计分析',
   'nav.lookup': '办理进度查询',
   'nav.notices': '公示公告',
   'nav.login': '工作人员登录',
@@ -158,53 +177,15 @@ export const zhCN = {
   'proposed.explain': '解释说明',
   'proposed.reject': '不予支持',
 
-  'satisfaction.satisfied': '满意',
-  'satisfaction.basically_satisfied': '基本满意',
-  'satisfaction.unsatisfied': '不满意',
 
   'review.approved': '复核通过',
   'review.returned': '退回重办',
 
-  'stage.registered': '待受理',
-  'stage.investigation': '乡镇调查',
-  'stage.recheck': '县级复核',
-  'stage.reply': '待答复',
-  'stage.follow_up': '待回访',
-  'stage.closed': '已办结',
 
-  'kind.consultation': '咨询',
-  'kind.help': '求助',
-  'kind.complaint': '反映/申诉求决',
-  'kind.accusation': '举报/检举控告',
-  'kind.proposal': '建议意见',
 
-  'channel.visit': '来访',
-  'channel.letter': '来信',
-  'channel.phone': '来电',
-  'channel.online': '网上信访',
-  'channel.forwarded': '上级交办',
 
-  'category.dibao': '最低生活保障',
-  'category.tekun': '特困人员供养',
-  'category.disaster': '受灾人员救助',
-  'category.medical': '医疗救助',
-  'category.education': '教育救助',
-  'category.housing': '住房救助',
-  'category.employment': '就业救助',
-  'category.temporary': '临时救助',
-  'category.other': '其他',
 
-  'sourceLevel.ministry': '民政部',
-  'sourceLevel.province': '省级',
-  'sourceLevel.city': '市级',
-  'sourceLevel.county': '县级',
-  'sourceLevel.bureau': '本局',
-  'sourceLevel.other': '其他',
 
-  'outcome.rejected': '不予受理',
-  'outcome.forwarded': '已转送',
-  'outcome.answered': '已当场答复',
-  'outcome.replied': '已答复',
 
   'role.desk': '信访窗口',
   'role.township_officer': '乡镇经办人',
@@ -235,6 +216,30 @@ export const zhCN = {
   'dashboard.none': '目前没有超期案件。',
   'dashboard.partial': '仅统计最早超期的 {n} 件（共 {total} 件）。',
   'dashboard.total': '合计',
+
+  'stats.title': '统计分析',
+  'stats.from': '起始日期',
+  'stats.to': '截止日期',
+  'stats.basis': '统计口径',
+  'stats.basis.received': '按收件日期',
+  'stats.basis.closed': '按办结日期',
+  'stats.total': '案件总数',
+  'stats.onTimeClosure': '按期办结率',
+  'stats.reply': '答复率',
+  'stats.satisfaction': '满意率',
+  'stats.ratio': '{numerator} / {denominator} 件',
+  'stats.byKind': '按信访类型',
+  'stats.byChannel': '按来源渠道',
+  'stats.bySourceLevel': '按交办层级',
+  'stats.byCategory': '按救助类别',
+  'stats.byTownship': '按乡镇',
+  'stats.byStage': '按办理阶段',
+  'stats.byOutcome': '按办理结果',
+  'stats.bySatisfaction': '按满意度',
+  'stats.stageDays': '各阶段用时（天）',
+  'stats.spans': '件次',
+  'stats.average': '平均',
+  'stats.p90': '90% 分位',
 
   'lookup.title': '办理进度查询',
   'lookup.intro': '请输入登记回执上的案件编号和查询码。',
