@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { launchBrowser, loginAs, openConsole, pageErrors, screenshot } from '../support/browser';
-import { registration, TOWNSHIP_A } from '../support/fixtures';
+import { HAPPY_PATH, inputs, registration, TOWNSHIP_A } from '../support/fixtures';
 
 let api: ApiStack;
 let browser: Browser;
@@ -203,14 +203,36 @@ describe('the web console', () => {
     await page.context().close();
   });
 
-  it('switches to English and back', async () => {
-    const page = await loginAs(browser, api.url, 'reviewer');
+  it('switches to English, with every label, heading and button translated', async () => {
+    // A case taken to closure through the API, so its page shows every kind of entry.
+    const c = await register({ subject: '英文界面测试' });
+    const tokens = { desk, reviewer: await api.login('reviewer'), town: await api.login('town01') };
+    const by: Record<string, string> = { accept: tokens.desk, 'submit-investigation': tokens.town, approve: tokens.reviewer, reply: tokens.reviewer, 'follow-up': tokens.desk };
+    for (const action of HAPPY_PATH) {
+      const r = await api.request('POST', `/api/cases/${c.id}/actions/${action}`, { token: by[action], body: inputs[action] });
+      expect(r.status, action).toBe(200);
+    }
+    const page = await loginAs(browser, api.url, 'desk');
     await page.click('#lang');
-    await page.waitForSelector('header nav a:text("To re-check")');
-    expect(await page.textContent('h1')).toBe('To re-check');
+    await page.waitForSelector('header nav a:text("Register")');
+    // Labels the console writes itself; what users typed (subjects, names) may be Chinese.
+    const chrome = 'label, h2, h3, th, dt, button, legend, header nav a, .badge, .case-head .due, .hint';
+    const untranslated = () => page.$$eval(chrome, (els) => els.map((e) => {
+      const own = e.cloneNode(true) as Element;
+      own.querySelectorAll('.meta, .actor').forEach((x) => x.remove()); // who did it: a person's name
+      return own.textContent!.trim();
+    }).filter((x) => /[\u4e00-\u9fff]/.test(x) && x !== '中文'));
+    for (const [hash, ready] of [['#/intake', '#intake-form'], [`#/cases/${c.id}`, '#timeline'], [`#/cases/${c.id}/letter`, '#reply-letter'], ['#/cases', 'table.cases']]) {
+      await page.goto(`${api.url}/${hash}`);
+      await page.waitForSelector(ready);
+      expect(await untranslated(), hash).toEqual([]);
+    }
+    await page.goto(`${api.url}/#/cases/${c.id}`);
+    await page.waitForSelector('#timeline');
+    expect(await page.textContent('#timeline')).toContain('Follow-up visit');
     await screenshot(page, '13-english');
     await page.click('#lang');
-    await page.waitForSelector('header nav a:text("待复核")');
+    await page.waitForSelector('header nav a:text("信访登记")');
     await page.context().close();
   });
 
