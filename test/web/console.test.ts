@@ -218,11 +218,12 @@ describe('the web console', () => {
     // Labels the console writes itself; what users typed (subjects, names) may be Chinese.
     const chrome = 'label, h2, h3, th, dt, button, legend, header nav a, .badge, .case-head .due, .hint';
     const untranslated = () => page.$$eval(chrome, (els) => els.map((e) => {
-      const own = e.cloneNode(true) as Element;
-      own.querySelectorAll('.meta, .actor').forEach((x) => x.remove()); // who did it: a person's name
+      const own = e.cloneNode(true) as typeof e;
+      own.querySelectorAll('.meta, .actor').forEach((x: { remove(): void }) => x.remove()); // who did it: a person's name
       return own.textContent!.trim();
     }).filter((x) => /[\u4e00-\u9fff]/.test(x) && x !== '中文'));
-    for (const [hash, ready] of [['#/intake', '#intake-form'], [`#/cases/${c.id}`, '#timeline'], [`#/cases/${c.id}/letter`, '#reply-letter'], ['#/cases', 'table.cases']]) {
+    const pages: Array<[string, string]> = [['#/intake', '#intake-form'], [`#/cases/${c.id}`, '#timeline'], [`#/cases/${c.id}/letter`, '#reply-letter'], ['#/cases', 'table.cases']];
+    for (const [hash, ready] of pages) {
       await page.goto(`${api.url}/${hash}`);
       await page.waitForSelector(ready);
       expect(await untranslated(), hash).toEqual([]);
