@@ -7,53 +7,68 @@ import type { TimePolicy } from '../domain/policy';
 import { attachmentRoutes } from './attachments/router';
 import { createAttachmentService } from './attachments/service';
 import { createAttachmentStore } from './attachments/store';
+import { createAuditLog } from './audit/log';
+import { auditRoutes } from './audit/router';
 import { authRoutes } from './auth/router';
 import { createAuthService } from './auth/service';
+import { createLoginThrottle } from './auth/throttle';
 import { caseRoutes } from './cases/router';
 import { createCaseService } from './cases/service';
 import { consoleRouter } from './console/router';
 import { healthRoutes } from './health/router';
 import { ApiError, errorHandler } from './http/errors';
 import { mount } from './http/route';
+import { securityHeaders } from './http/security';
 import { openApiDocument } from './openapi/document';
 import { statisticsRoutes } from './statistics/router';
 import { createStatisticsService } from './statistics/service';
 import { similarCaseRoutes } from './similar-cases/router';
 import { createSimilarCaseService } from './similar-cases/service';
 import { townshipRoutes } from './townships/router';
+import { createUserService } from './users/service';
+import { userRoutes } from './users/router';
 
 export interface AppDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
   policy: TimePolicy;
-  config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'QUERY_CODE_SECRET' | 'DATA_DIR' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'>;
+  config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'QUERY_CODE_SECRET' | 'DATA_DIR' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
+    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY'>;
 }
 
 export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps): express.Express {
-  const auth = createAuthService(db, config.TOKEN_TTL_HOURS);
-  const cases = createCaseService({ db, temporal, taskQueue, policy, queryCodeSecret: config.QUERY_CODE_SECRET });
+  const audit = createAuditLog(db);
+  const throttle = createLoginThrottle(db, {
+    maxFailures: config.LOGIN_MAX_FAILURES, maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP, lockMinutes: config.LOGIN_LOCK_MINUTES,
+  });
+  const auth = createAuthService({ db, audit, throttle, tokenTtlHours: config.TOKEN_TTL_HOURS });
+  const cases = createCaseService({ db, temporal, taskQueue, policy, queryCodeSecret: config.QUERY_CODE_SECRET, audit });
   const attachments = createAttachmentService({
     db, cases, store: createAttachmentStore(config.ATTACHMENTS_DIR ?? path.join(config.DATA_DIR, 'attachments')),
     maxBytes: config.ATTACHMENT_MAX_MB * 1024 * 1024,
   });
   const routes = [
     ...healthRoutes(db, temporal),
-    ...authRoutes(auth),
+    ...authRoutes(auth, { secureCookies: config.HTTPS }),
     ...townshipRoutes(db),
     ...similarCaseRoutes(createSimilarCaseService(db)),
     ...caseRoutes(cases),
     ...statisticsRoutes(createStatisticsService(db)),
     ...attachmentRoutes(attachments),
+    ...userRoutes(createUserService({ db, throttle })),
+    ...auditRoutes(audit),
   ];
   const document = openApiDocument(routes);
 
   const app = express();
   app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
+  app.use(securityHeaders(config.HTTPS));
   app.use(express.json({ limit: '256kb', strict: true }));
   const router = express.Router();
-  mount(router, routes, (req) => auth.authenticate(req.headers.authorization));
+  mount(router, routes, { authenticate: (req) => auth.authenticate(req), audit });
   router.get('/api/openapi.json', (_req, res) => { res.json(document); });
   app.use(router);
   app.use('/api', () => { throw ApiError.notFound('endpoint'); });

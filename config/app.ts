@@ -12,6 +12,16 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Login throttling: failures per username before a lock, per client address, and the lock's minutes. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Served over HTTPS (usually behind a proxy): session cookies get `Secure` and responses HSTS. */
+  HTTPS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Express's `trust proxy`, so the audit log records the client's address rather than the proxy's. */
+  /** e.g. `loopback`, `10.0.0.0/8`, or a hop count. */
+  TRUST_PROXY: z.string().optional()
+    .transform((v) => (v === undefined ? undefined : /^[0-9]+$/.test(v) ? Number(v) : v === 'true' ? true : v)),
   // Derives each case's query code; any long random string in production.
   QUERY_CODE_SECRET: z.string().min(16).default('jianjian-demo-query-code-secret'),
   /** Overrides of the stage time limits, e.g. `investigation=10wd,recheck=3wd`. */

@@ -28,6 +28,7 @@ export const PERMISSIONS = {
   'statistics.read': caseWorkers,
   'attachments.read': caseWorkers,
   'attachments.upload': ['desk', ...township, 'county_reviewer'],
+  'audit.read': ['manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

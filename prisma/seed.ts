@@ -1,6 +1,6 @@
 // Master data of the demo county: 21 townships and one demo login per role (and per township).
 // Idempotent: run at every start, it creates only what is missing.
-import { hash } from '@node-rs/argon2';
+import { hashPassword } from '../api/auth/passwords';
 import type { Db } from '../db/client';
 import type { Role } from '../domain/roles';
 
@@ -40,6 +40,7 @@ export async function seedDemoCounty(db: Db): Promise<void> {
   const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
   const missing = DEMO_USERS.filter((u) => !existing.has(u.username));
   if (missing.length === 0) return;
-  const data = await Promise.all(missing.map(async (u) => ({ ...u, passwordHash: await hash(DEMO_PASSWORD) })));
-  await db.user.createMany({ data, skipDuplicates: true });
+  // One hash for all: the demo accounts share their password anyway, and seeding stays fast.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.user.createMany({ data: missing.map((u) => ({ ...u, passwordHash })), skipDuplicates: true });
 }

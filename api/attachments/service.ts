@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/client';
 import { ATTACHMENT_TYPES } from '../../domain/attachments';
+import { identityWithheld } from '../../domain/personal-data';
 import { ROLES, isTownshipScoped } from '../../domain/roles';
 import type { Attachment, Case } from '../../prisma/generated/client';
 import type { AuthUser } from '../auth/service';
-import { identityWithheld } from '../cases/present';
 import type { CaseService } from '../cases/service';
 import { ApiError } from '../http/errors';
 import { TooLarge, type AttachmentStore } from './store';
@@ -35,7 +35,7 @@ const TOWNSHIP_ROLES = ROLES.filter(isTownshipScoped);
 
 /** Accusation material may name the accuser: township users see only the files township users added. */
 const visibleWhere = (c: Pick<Case, 'kind'>, user: AuthUser) =>
-  (identityWithheld(c, user) ? { uploadedByRole: { in: TOWNSHIP_ROLES } } : {});
+  (identityWithheld(c.kind, user.role) ? { uploadedByRole: { in: TOWNSHIP_ROLES } } : {});
 
 export function createAttachmentService({ db, store, maxBytes, cases }: AttachmentServiceDeps) {
   const tooLarge = () => {

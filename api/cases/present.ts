@@ -1,24 +1,31 @@
 // How a case row becomes an API response, and what each caller may see of it.
 import { availableActions } from '../../domain/actions';
 import type { Kind, Stage } from '../../domain/case';
+import {
+  forRecipient, identityWithheld, isConfidentialIdentity, maskIdNumber, type PetitionerIdentity,
+} from '../../domain/personal-data';
 import type { Case, CaseEvent, Township } from '../../prisma/generated/client';
-import { isTownshipScoped } from '../../domain/roles';
 import type { AuthUser } from '../auth/service';
 
 type CaseRow = Case & { township: Township };
+type Viewer = Pick<AuthUser, 'role'>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Accusation material never reaches the township that may be accused (DESIGN.md §4). */
-export function identityWithheld(row: Pick<Case, 'kind'>, user: Pick<AuthUser, 'role'>): boolean {
-  return row.kind === 'accusation' && isTownshipScoped(user.role);
+export function identityOf(row: Case): PetitionerIdentity {
+  return { name: row.petitionerName, phone: row.petitionerPhone, idNumber: row.petitionerIdNumber, address: row.petitionerAddress };
+}
+
+/** Whether showing this case to this viewer shows an accuser's identity: a view the audit log must record. */
+export function revealsConfidentialIdentity(row: Case, viewer: Viewer): boolean {
+  return !identityWithheld(row.kind, viewer.role) && isConfidentialIdentity(row.kind, identityOf(row));
 }
 
 export function isOverdue(row: Pick<Case, 'stage' | 'stageDueAt'>, now: Date): boolean {
   return row.stage !== 'closed' && row.stageDueAt !== null && row.stageDueAt < now;
 }
 
-export function presentSummary(row: CaseRow, user: AuthUser, now = new Date()) {
+function summaryFields(row: CaseRow, now: Date) {
   return {
     id: row.id,
     caseNo: row.caseNo,
@@ -28,7 +35,9 @@ export function presentSummary(row: CaseRow, user: AuthUser, now = new Date()) {
     category: row.category,
     township: { code: row.township.code, name: row.township.name },
     subject: row.subject,
-    petitionerName: identityWithheld(row, user) ? null : row.petitionerName,
+    petitionerName: row.petitionerName,
+    /** Masked: lists identify a petitioner, they do not disclose one. */
+    petitionerIdNumber: maskIdNumber(row.petitionerIdNumber),
     receivedAt: row.receivedAt.toISOString(),
     stageDueAt: iso(row.stageDueAt),
     replyDueAt: iso(row.replyDueAt),
@@ -37,10 +46,21 @@ export function presentSummary(row: CaseRow, user: AuthUser, now = new Date()) {
   };
 }
 
-export function presentDetail(row: CaseRow, events: CaseEvent[], user: AuthUser, queryCode?: string) {
-  const withheld = identityWithheld(row, user);
-  return {
-    ...presentSummary(row, user),
+/**
+ * A case in a list. An accuser is never named in a list, whoever reads it: the identity shows only in
+ * the case itself, to county users, and each such view is audited.
+ */
+export function presentSummary(row: CaseRow, viewer: Viewer, now = new Date()) {
+  const fields = summaryFields(row, now);
+  const summary = row.kind === 'accusation' ? { ...fields, petitionerName: null, petitionerIdNumber: null } : fields;
+  return forRecipient(summary, { kind: row.kind, identity: identityOf(row) }, viewer.role);
+}
+
+export function presentDetail(row: CaseRow, events: CaseEvent[], viewer: Viewer, queryCode?: string) {
+  const withheld = identityWithheld(row.kind, viewer.role);
+  const detail = {
+    ...summaryFields(row, new Date()),
+    ...(withheld ? { petitionerName: null, petitionerIdNumber: null } : {}),
     ...(queryCode ? { queryCode } : {}),
     source: { level: row.sourceLevel, body: row.sourceBody, reference: row.sourceReference },
     village: row.village,
@@ -58,4 +78,6 @@ export function presentDetail(row: CaseRow, events: CaseEvent[], user: AuthUser,
     availableActions: availableActions(row.stage as Stage, row.kind as Kind),
     timeline: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at.toISOString(), actor: e.actorName, data: e.data as Record<string, unknown> })),
   };
+  // Free text (facts, findings, the reply) may name the accuser too: blanked wherever it appears.
+  return forRecipient(detail, { kind: row.kind, identity: identityOf(row) }, viewer.role);
 }

@@ -39,6 +39,7 @@ export const caseSummarySchema = z.object({
   township: z.object({ code: z.string(), name: z.string() }),
   subject: z.string(),
   petitionerName: z.string().nullable(),
+  petitionerIdNumber: z.string().nullable(),
   receivedAt: z.string(),
   stageDueAt: z.string().nullable(),
   replyDueAt: z.string().nullable(),

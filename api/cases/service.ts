@@ -7,9 +7,10 @@ import type { TimePolicy } from '../../domain/policy';
 import type { Registration } from '../../domain/registration';
 import { actionPermission, allows, isTownshipScoped } from '../../domain/roles';
 import type { Prisma } from '../../prisma/generated/client';
+import type { AuditLog } from '../audit/log';
 import type { AuthUser } from '../auth/service';
 import { ApiError } from '../http/errors';
-import { presentDetail, presentSummary } from './present';
+import { presentDetail, presentSummary, revealsConfidentialIdentity } from './present';
 import { fromWorkflowFailure } from './temporal-errors';
 import type { listQuery } from './schemas';
 import type { z } from 'zod';
@@ -20,6 +21,7 @@ export interface CaseServiceDeps {
   taskQueue: string;
   policy: TimePolicy;
   queryCodeSecret: string;
+  audit: AuditLog;
 }
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -35,7 +37,7 @@ function canonical(value: unknown): string {
 
 const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.displayName, role: u.role });
 
-export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSecret }: CaseServiceDeps) {
+export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSecret, audit }: CaseServiceDeps) {
   /** The petitioner's query code: derived, never stored, so a reprint always matches. */
   const queryCodeOf = (caseId: string) =>
     crypto.createHmac('sha256', queryCodeSecret).update(caseId).digest('base64url').replace(/[-_]/g, '').slice(0, 8).toUpperCase();
@@ -50,6 +52,10 @@ export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSe
   async function detail(id: string, user: AuthUser) {
     const row = await loadVisible(id, user);
     const events = await db.caseEvent.findMany({ where: { caseId: id }, orderBy: { seq: 'asc' } });
+    // Logged before the identity leaves, so no view of an accuser goes unrecorded.
+    if (revealsConfidentialIdentity(row, user)) {
+      await audit.record({ action: 'case.identity-viewed', status: 200, target: id, detail: { caseNo: row.caseNo } });
+    }
     return presentDetail(row, events, user, user.role === 'desk' ? queryCodeOf(id) : undefined);
   }
 

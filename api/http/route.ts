@@ -1,15 +1,18 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { PERMISSIONS, allows, type Permission } from '../../domain/roles';
+import { withRequestContext } from '../audit/context';
+import type { AuditLog } from '../audit/log';
 import type { AuthUser } from '../auth/service';
 import { ApiError, parseOr400 } from './errors';
+import { assertJsonBody } from './security';
 
 /**
  * One endpoint: its schemas validate the request and document it in OpenAPI, and its permission
  * decides who may call it. Routes without a permission are public.
  */
 export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch';
   path: string;
   summary: string;
   tag: string;
@@ -25,6 +28,13 @@ export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   /** A body that is a file, read by the handler as a stream (no JSON); documented with these types. */
   fileBody?: { contentTypes: readonly string[]; description: string };
   responses: Record<number, { description: string; schema?: z.ZodType; file?: true }>;
+  /**
+   * The audit log's name for a call; every call that is not a GET is logged (GETs when refused).
+   * `false` for a route that writes its own entries (login). Defaults to `METHOD /path`.
+   */
+  audit?: false | ((params: Record<string, string>) => string);
+  /** Callable while the user still has to replace a password an admin chose (logout, me, change it). */
+  beforePasswordChange?: true;
   handle(ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<RouteResult>;
 }
 
@@ -39,7 +49,7 @@ export interface RouteContext<P, Q, B> {
 export interface RouteResult {
   status?: number;
   body?: unknown;
-  headers?: Record<string, string>;
+  headers?: Record<string, string | string[]>;
   /** A stored file to send instead of a JSON body, as a download under its own name. */
   file?: { path: string; contentType: string; name: string };
 }
@@ -62,20 +72,49 @@ export function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z]+)/g, '{$1}');
 }
 
-export function mount(router: Router, routes: Route[], authenticate: (req: Request) => Promise<AuthUser>): void {
+export interface MountDeps {
+  authenticate(req: Request): Promise<AuthUser>;
+  audit: AuditLog;
+}
+
+export function mount(router: Router, routes: Route[], { authenticate, audit }: MountDeps): void {
   for (const r of routes) {
-    router[r.method](r.path, async (req: Request, res: Response) => {
-      const user = r.permission || r.permissionNote ? await authenticate(req) : (undefined as unknown as AuthUser);
-      if (r.permission && !allows(user.role, r.permission)) {
-        throw ApiError.forbidden(`role "${user.role}" may not ${r.summary.toLowerCase()} (allowed: ${PERMISSIONS[r.permission].join(', ')})`);
+    // Written before the response goes out, so whoever saw the answer can find the entry.
+    const record = (req: Request, status: number, result?: RouteResult) => {
+      if (r.audit === false || (r.method === 'get' && status !== 403)) return Promise.resolve();
+      const target = req.params.id ?? (result?.body as { id?: unknown } | undefined)?.id;
+      return audit.record({
+        action: r.audit ? r.audit(req.params as Record<string, string>) : `${req.method} ${r.path}`,
+        status, target: typeof target === 'string' ? target : null,
+        // Field names only: values may hold personal data that the log's readers need not see.
+        detail: { request: `${req.method} ${req.path}`, fields: req.body?.constructor === Object ? Object.keys(req.body) : [] },
+      }).catch((e) => console.error('[audit] could not record', r.path, e));
+    };
+
+    router[r.method](r.path, (req: Request, res: Response) => withRequestContext({ ip: req.ip ?? '' }, async (ctx) => {
+      let result: RouteResult;
+      try {
+        const user = r.permission || r.permissionNote ? await authenticate(req) : (undefined as unknown as AuthUser);
+        ctx.user = user;
+        if (r.permission && !allows(user.role, r.permission)) {
+          throw ApiError.forbidden(`role "${user.role}" may not ${r.summary.toLowerCase()} (allowed: ${PERMISSIONS[r.permission].join(', ')})`);
+        }
+        if (user?.mustChangePassword && !r.beforePasswordChange) {
+          throw new ApiError(403, 'password_change_required', 'the password an administrator set must be changed first (POST /api/auth/password)');
+        }
+        if (r.body || r.bodyVariants) assertJsonBody(req);
+        const params = r.params ? parseOr400(r.params, req.params, 'params') : {};
+        const query = r.query ? parseOr400(r.query, req.query, 'query') : {};
+        const body = r.body ? parseOr400(r.body, req.body ?? {}) : undefined;
+        result = await r.handle({ params, query, body, user, req });
+      } catch (e) {
+        await record(req, e instanceof ApiError ? e.status : 500);
+        throw e;
       }
-      const params = r.params ? parseOr400(r.params, req.params, 'params') : {};
-      const query = r.query ? parseOr400(r.query, req.query, 'query') : {};
-      const body = r.body ? parseOr400(r.body, req.body ?? {}) : undefined;
-      const result = await r.handle({ params, query, body, user, req });
+      await record(req, result.status ?? 200, result);
       if (result.headers) res.set(result.headers);
       if (result.file) return sendFile(res, result.file);
       res.status(result.status ?? 200).json(result.body);
-    });
+    }));
   }
 }

@@ -1,6 +1,7 @@
 // The OpenAPI document, generated from the same route table and zod schemas that validate requests.
 import { z } from 'zod';
 import { PERMISSIONS } from '../../domain/roles';
+import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-cookie';
 import { openApiPath, type Route } from '../http/route';
 
 const errorSchema = z.object({
@@ -61,6 +62,7 @@ export function openApiDocument(routes: Route[]) {
     responses['400'] ??= { description: 'invalid request', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     if (secured) responses['401'] ??= { description: 'no valid bearer token', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     if (r.permission) responses['403'] ??= { description: 'the role may not call this', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
+    if (r.body || r.bodyVariants) responses['415'] ??= { description: 'the body is not JSON', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     const path = openApiPath(r.path);
     paths[path] ??= {};
     paths[path][r.method] = {
@@ -68,7 +70,9 @@ export function openApiDocument(routes: Route[]) {
       description: access(r),
       tags: [r.tag],
       operationId: `${r.method}${path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
-      ...(secured ? { security: [{ bearer: [] }] } : {}),
+      ...(secured ? { security: [{ bearer: [] }, { session: [] }] } : {}),
+      // Machine-readable access rule: the authorization test and clients read these.
+      ...(r.permission ? { 'x-permission': r.permission, 'x-roles': PERMISSIONS[r.permission] } : {}),
       parameters: parameters(r),
       ...(requestBody(r) ? { requestBody: requestBody(r) } : {}),
       responses,
@@ -77,7 +81,17 @@ export function openApiDocument(routes: Route[]) {
   return {
     openapi: '3.1.0',
     info: { title: 'jianjian: petition and complaint tracking', version: '0.1.0' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: {
+          type: 'apiKey', in: 'cookie', name: SESSION_COOKIE,
+          description: `The web console's session (log in with \`session: "cookie"\`). Every POST, PATCH and DELETE must also send the ${CSRF_HEADER} header.`,
+        },
+      },
+    },
+    /** The whole authorization table: every permission and the roles that hold it. */
+    'x-permissions': PERMISSIONS,
     paths,
   };
 }

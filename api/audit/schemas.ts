@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).transform((s) => new Date(s));
+
+export const auditQuery = z.object({
+  actor: z.string().trim().min(1).max(64).optional(),
+  /** An action or its prefix: `case.` finds every case action, `auth.login` every login outcome. */
+  action: z.string().trim().regex(/^[a-z][a-z0-9._/: -]{0,99}$/i, 'must be an action name or its prefix').optional(),
+  target: z.string().trim().min(1).max(100).optional(),
+  ip: z.string().trim().min(1).max(64).optional(),
+  status: z.coerce.number().int().min(100).max(599).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+}).strict();
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.object({ id: z.string().nullable(), username: z.string(), role: z.string().nullable() }).nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  status: z.number(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), total: z.number(), page: z.number(), pageSize: z.number() });

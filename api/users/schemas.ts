@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { townshipCode } from '../../domain/actions';
+import { ROLES } from '../../domain/roles';
+import { newPasswordSchema } from '../auth/password-policy';
+
+export const userIdParams = z.object({ id: z.uuid({ message: 'must be a user id' }) });
+
+const username = z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{2,31}$/, 'must be 3 to 32 lower-case letters, digits, "_", "." or "-"');
+const displayName = z.string().trim().min(1, 'is required').max(100);
+const email = z.email({ message: 'must be an email address' }).max(200);
+
+export const createUserSchema = z.object({
+  username,
+  displayName,
+  role: z.enum(ROLES),
+  /** Required for township roles, refused for county roles. */
+  townshipCode: townshipCode.optional(),
+  email: email.optional(),
+  /** The first password; the user must replace it at the first login. */
+  password: newPasswordSchema,
+}).strict();
+
+export const updateUserSchema = z.object({
+  displayName: displayName.optional(),
+  role: z.enum(ROLES).optional(),
+  townshipCode: townshipCode.nullable().optional(),
+  email: email.nullable().optional(),
+  /** false deactivates the account: it keeps its history, cannot log in, and its sessions end. */
+  active: z.boolean().optional(),
+}).strict().refine((u) => Object.keys(u).length > 0, 'must change at least one field');
+
+export const resetPasswordSchema = z.object({ password: newPasswordSchema }).strict();
+
+export const listUsersQuery = z.object({
+  role: z.enum(ROLES).optional(),
+  township: townshipCode.optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().trim().min(1).max(64).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+}).strict();
+
+export const accountSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  townshipCode: z.string().nullable(),
+  email: z.string().nullable(),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+  passwordChangedAt: z.string().nullable(),
+});
+
+export const accountListSchema = z.object({ items: z.array(accountSchema), total: z.number(), page: z.number(), pageSize: z.number() });
