@@ -15,7 +15,7 @@ export function caseRoutes(cases: CaseService): Route[] {
   return [
     route({
       method: 'post', path: '/api/cases', tag: 'cases', summary: 'Register a petition', permission: 'cases.register',
-      body: registrationSchema,
+      body: registrationSchema, audit: () => 'case.register',
       headers: { 'Idempotency-Key': { required: true, description: 'the same key returns the same case, never a second' } },
       responses: {
         201: { description: 'the case, with its case number and query code', schema: caseDetailSchema },
@@ -41,6 +41,7 @@ export function caseRoutes(cases: CaseService): Route[] {
       permissionNote: `per action (${actionRules})`,
       params: actionParams,
       bodyVariants: actionSchemas,
+      audit: ({ action }) => `case.${action}`,
       responses: {
         200: { description: 'the case after the step', schema: caseDetailSchema },
         400: { description: 'invalid fields' },
