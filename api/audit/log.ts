@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import type { Prisma } from '../../prisma/generated/client';
 import { requestContext } from './context';
 import type { auditQuery } from './schemas';
+import { skipTake } from '../http/paging';
 
 export interface AuditRecord {
   action: string;
@@ -45,7 +46,7 @@ export function createAuditLog(db: Db) {
         ...(q.from || q.to ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) } } : {}),
       };
       const [rows, total] = await Promise.all([
-        db.auditEntry.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+        db.auditEntry.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], ...skipTake(q) }),
         db.auditEntry.count({ where }),
       ]);
       const items = rows.map((e) => ({

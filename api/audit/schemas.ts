@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../http/paging';
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).transform((s) => new Date(s));
 
@@ -11,8 +12,7 @@ export const auditQuery = z.object({
   status: z.coerce.number().int().min(100).max(599).optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQuery(50, 200),
 }).strict();
 
 export const auditEntrySchema = z.object({
@@ -26,4 +26,4 @@ export const auditEntrySchema = z.object({
   detail: z.record(z.string(), z.unknown()).nullable(),
 });
 
-export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const auditPageSchema = pageOf(auditEntrySchema);

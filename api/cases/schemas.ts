@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTION_NAMES } from '../../domain/actions';
 import { CATEGORIES, CHANNELS, KINDS, STAGES } from '../../domain/case';
 import { townshipCode } from '../../domain/actions';
+import { pageOf, pageQuery } from '../http/paging';
 
 export const caseIdParams = z.object({ id: z.string().regex(/^c[0-9a-f]{32}$/, 'must be a case id') });
 
@@ -19,8 +20,7 @@ export const listQuery = z.object({
   q: z.string().trim().min(1).max(100).optional(),
   /** `due`: the stage due date first (a township's work list); default: the newest first. */
   sort: z.enum(['received', 'due']).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageQuery(20, 100),
 }).strict();
 
 export const idempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 visible ASCII characters');
@@ -66,4 +66,4 @@ export const caseDetailSchema = caseSummarySchema.extend({
   timeline: z.array(timelineEvent),
 });
 
-export const caseListSchema = z.object({ items: z.array(caseSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const caseListSchema = pageOf(caseSummarySchema);

@@ -14,6 +14,7 @@ import { presentDetail, presentSummary, revealsConfidentialIdentity } from './pr
 import { fromWorkflowFailure } from './temporal-errors';
 import type { listQuery } from './schemas';
 import type { z } from 'zod';
+import { skipTake } from '../http/paging';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -115,7 +116,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSe
       const orderBy: Prisma.CaseOrderByWithRelationInput[] = q.overdue || q.sort === 'due'
         ? [{ stageDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
       const [rows, total] = await Promise.all([
-        db.case.findMany({ where, orderBy, include: { township: true }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+        db.case.findMany({ where, orderBy, include: { township: true }, ...skipTake(q) }),
         db.case.count({ where }),
       ]);
       return { items: rows.map((r) => presentSummary(r, user, now)), total, page: q.page, pageSize: q.pageSize };

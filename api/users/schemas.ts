@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { townshipCode } from '../../domain/actions';
 import { ROLES } from '../../domain/roles';
 import { newPasswordSchema } from '../auth/password-policy';
+import { pageOf, pageQuery } from '../http/paging';
 
 export const userIdParams = z.object({ id: z.uuid({ message: 'must be a user id' }) });
 
@@ -36,8 +37,7 @@ export const listUsersQuery = z.object({
   township: townshipCode.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().trim().min(1).max(64).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQuery(50, 200),
 }).strict();
 
 export const accountSchema = z.object({
@@ -54,4 +54,4 @@ export const accountSchema = z.object({
   passwordChangedAt: z.string().nullable(),
 });
 
-export const accountListSchema = z.object({ items: z.array(accountSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const accountListSchema = pageOf(accountSchema);

@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords';
 import { userKey, type LoginThrottle } from '../auth/throttle';
 import { ApiError } from '../http/errors';
 import type { createUserSchema, listUsersQuery, updateUserSchema } from './schemas';
+import { skipTake } from '../http/paging';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -50,7 +51,7 @@ export function createUserService({ db, throttle }: { db: Db; throttle: LoginThr
         ...(q.q ? { OR: [{ username: { contains: q.q.toLowerCase() } }, { displayName: { contains: q.q } }] } : {}),
       };
       const [rows, total] = await Promise.all([
-        db.user.findMany({ where, orderBy: { username: 'asc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+        db.user.findMany({ where, orderBy: { username: 'asc' }, ...skipTake(q) }),
         db.user.count({ where }),
       ]);
       return { items: await Promise.all(rows.map(present)), total, page: q.page, pageSize: q.pageSize };
