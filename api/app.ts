@@ -20,6 +20,8 @@ import { ApiError, errorHandler } from './http/errors';
 import { mount } from './http/route';
 import { securityHeaders } from './http/security';
 import { openApiDocument } from './openapi/document';
+import { exportRoutes } from './exports/router';
+import { createExportService } from './exports/service';
 import { statisticsRoutes } from './statistics/router';
 import { createStatisticsService } from './statistics/service';
 import { similarCaseRoutes } from './similar-cases/router';
@@ -55,6 +57,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...similarCaseRoutes(createSimilarCaseService(db)),
     ...caseRoutes(cases),
     ...statisticsRoutes(createStatisticsService(db)),
+    ...exportRoutes(createExportService(db)),
     ...attachmentRoutes(attachments),
     ...userRoutes(createUserService({ db, throttle })),
     ...auditRoutes(audit),

@@ -38,6 +38,27 @@ function canonical(value: unknown): string {
 
 const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.displayName, role: u.role });
 
+export type ListFilters = Omit<z.infer<typeof listQuery>, 'page' | 'pageSize'>;
+
+/** The cases a list (or an export of it) shows: the filters, within what the caller may see. */
+export function listWhere(q: ListFilters, user: AuthUser, now: Date): Prisma.CaseWhereInput {
+  const and: Prisma.CaseWhereInput[] = [];
+  if (q.stage) and.push({ stage: q.stage });
+  if (q.kind) and.push({ kind: q.kind });
+  if (q.township) and.push({ townshipCode: q.township });
+  if (isTownshipScoped(user.role)) and.push({ townshipCode: user.townshipCode ?? '' });
+  if (q.overdue === true) and.push({ stage: { not: 'closed' }, stageDueAt: { lt: now } });
+  if (q.overdue === false) and.push({ OR: [{ stage: 'closed' }, { stageDueAt: null }, { stageDueAt: { gte: now } }] });
+  if (q.q) and.push({ OR: [{ caseNo: { contains: q.q, mode: 'insensitive' } }, { subject: { contains: q.q } }] });
+  return { AND: and };
+}
+
+/** Overdue lists put the longest-late first, as do work lists sorted by due date; other lists the newest first. */
+export function listOrder(q: ListFilters): Prisma.CaseOrderByWithRelationInput[] {
+  return q.overdue || q.sort === 'due'
+    ? [{ stageDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
+}
+
 export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSecret, audit }: CaseServiceDeps) {
   /** The petitioner's query code: derived, never stored, so a reprint always matches. */
   const queryCodeOf = (caseId: string) =>
@@ -103,18 +124,8 @@ export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSe
 
     async list(q: z.infer<typeof listQuery>, user: AuthUser) {
       const now = new Date();
-      const and: Prisma.CaseWhereInput[] = [];
-      if (q.stage) and.push({ stage: q.stage });
-      if (q.kind) and.push({ kind: q.kind });
-      if (q.township) and.push({ townshipCode: q.township });
-      if (isTownshipScoped(user.role)) and.push({ townshipCode: user.townshipCode ?? '' });
-      if (q.overdue === true) and.push({ stage: { not: 'closed' }, stageDueAt: { lt: now } });
-      if (q.overdue === false) and.push({ OR: [{ stage: 'closed' }, { stageDueAt: null }, { stageDueAt: { gte: now } }] });
-      if (q.q) and.push({ OR: [{ caseNo: { contains: q.q, mode: 'insensitive' } }, { subject: { contains: q.q } }] });
-      const where: Prisma.CaseWhereInput = { AND: and };
-      // Overdue lists put the longest-late first, as do work lists sorted by due date; other lists the newest first.
-      const orderBy: Prisma.CaseOrderByWithRelationInput[] = q.overdue || q.sort === 'due'
-        ? [{ stageDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
+      const where = listWhere(q, user, now);
+      const orderBy = listOrder(q);
       const [rows, total] = await Promise.all([
         db.case.findMany({ where, orderBy, include: { township: true }, ...skipTake(q) }),
         db.case.count({ where }),

@@ -50,12 +50,16 @@ export interface RouteResult {
   status?: number;
   body?: unknown;
   headers?: Record<string, string | string[]>;
-  /** A stored file to send instead of a JSON body, as a download under its own name. */
-  file?: { path: string; contentType: string; name: string };
+  /** A stored or generated file to send instead of a JSON body, as a download under its own name. */
+  file?: { path: string; contentType: string; name: string } | { data: Buffer; contentType: string; name: string };
 }
 
 function sendFile(res: Response, file: NonNullable<RouteResult['file']>): Promise<void> {
   res.attachment(file.name);
+  if ('data' in file) {
+    res.set({ 'Content-Type': file.contentType, 'X-Content-Type-Options': 'nosniff' }).send(file.data);
+    return Promise.resolve();
+  }
   return new Promise((resolve, reject) => {
     // The stored type, never one guessed from the name; nosniff stops the browser guessing either.
     res.sendFile(file.path, { headers: { 'Content-Type': file.contentType, 'X-Content-Type-Options': 'nosniff' } }, (e) => (e ? reject(e) : resolve()));
