@@ -23,10 +23,24 @@ export interface ClockTestKit {
   stop(): Promise<void>;
 }
 
+/**
+ * The SDK allows the Java test server a fixed 5 s to start, which a JVM on a busy two-core machine
+ * can miss; the SDK kills the late server, so starting again is safe.
+ */
+async function createTimeSkippingEnv(attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let i = 1; ; i++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: inject('testServerPath') } },
+      });
+    } catch (e) {
+      if (i >= attempts || !/did not start within/.test(String(e))) throw e;
+    }
+  }
+}
+
 export async function startTimeSkipping(): Promise<ClockTestKit> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('testServerPath') } },
-  });
+  const env = await createTimeSkippingEnv();
   const db = createDb(inject('databaseUrl'), 4);
   const config = loadTemporalConfig({ TEMPORAL_TASK_QUEUE: `ts-${crypto.randomUUID()}` });
   bundle ??= bundleWorkflows();
