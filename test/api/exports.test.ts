@@ -1,5 +1,6 @@
 // CSV and XLSX exports over HTTP: the workbook opens with a spreadsheet library and matches the
-// list, and an accuser's identity is absent from a township user's files.
+// list; an export shows what a list shows, so an accuser's identity is in nobody's file, and a
+// township user's copy also blanks an accuser named in free text.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOWNSHIPS, DEMO_USERS } from '../../prisma/seed';
@@ -19,7 +20,10 @@ beforeAll(async () => {
   [manager, townshipUser] = await Promise.all([api.login('manager'), api.login(officer)]);
   const at = (d: number) => new Date(Date.now() - d * DAY_MS).toISOString();
   await registerMix(api, [
-    { registration: { township: TOWNSHIP.code, kind: 'accusation', petitioner: ACCUSER, subject: '举报村干部优亲厚友', receivedAt: at(3) }, actions: ['accept'] },
+    {
+      registration: { township: TOWNSHIP.code, kind: 'accusation', petitioner: ACCUSER, subject: '举报村干部优亲厚友', request: `${ACCUSER.name}请求查处`, receivedAt: at(3) },
+      actions: ['accept'],
+    },
     { registration: { township: TOWNSHIP.code, subject: '=HYPERLINK("http://x","点击")', receivedAt: at(2) }, actions: ['accept', 'submit-investigation'] },
     { registration: { township: TOWNSHIP.code, anonymous: true, petitioner: undefined, kind: 'help', receivedAt: at(1) }, actions: [] },
   ]);
@@ -69,8 +73,10 @@ describe('exports', () => {
     expect(rows.map((x) => x['信访类型'])).toEqual(['求助', '反映', '举报']);
     expect(rows.map((x) => x['办理阶段'])).toEqual(['待受理', '县级复查', '乡镇调查']);
     expect(rows.every((x) => x['所属乡镇'] === TOWNSHIP.name)).toBe(true);
-    expect(rows.map((x) => x['信访人'])).toEqual(['（匿名）', '张三', ACCUSER.name]);
-    expect(rows[2]!['身份证号']).toBe(ACCUSER.idNumber);
+    expect(rows.map((x) => x['信访人'])).toEqual(['（匿名）', '张三', '（依规保密）']);
+    // ID numbers are masked, as in lists; the accuser's is not there at all.
+    expect(rows.map((x) => x['身份证号'])).toEqual([null, '410521********1234', null]);
+    expect(rows[2]!['诉求']).toBe(`${ACCUSER.name}请求查处`);
     // Dates are real date cells holding the China Standard Time wall clock.
     const received = new Date(list.body.items[0].receivedAt);
     expect((rows[0]!['收件时间'] as Date).getTime()).toBe(received.getTime() + 8 * 3600_000);
@@ -84,7 +90,8 @@ describe('exports', () => {
     expect(rows).toHaveLength(3);
     const accusation = rows.find((x) => x['信访类型'] === '举报')!;
     expect(accusation['信访人']).toBe('（依规保密）');
-    expect([accusation['联系电话'], accusation['身份证号'], accusation['住址']]).toEqual([null, null, null]);
+    expect(accusation['身份证号']).toBeNull();
+    expect(accusation['诉求']).toBe('＊＊＊请求查处');
     const text = allText(wb);
     for (const secret of Object.values(ACCUSER)) expect(text).not.toContain(secret);
     expect(text).toContain('张三');
