@@ -49,7 +49,9 @@ export async function startApiStack(env: Record<string, string> = {}): Promise<A
     if (opts.raw !== undefined) headers['content-type'] ??= 'application/json';
     const res = await fetch(`${url}${path}`, { method, headers, body });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+    // Downloads (exports, attachments) come back as text; everything else is JSON.
+    const json = res.headers.get('content-type')?.startsWith('application/json');
+    return { status: res.status, headers: res.headers, body: text ? (json ? JSON.parse(text) : text) : null };
   };
 
   return {
