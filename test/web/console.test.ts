@@ -166,6 +166,13 @@ describe('the web console', () => {
     const letter = (await reviewer.textContent('#reply-letter'))!;
     for (const part of ['处理意见书', '请求恢复低保待遇', '三户邻居', '恢复低保待遇，补发', '《社会救助暂行办法》第九条', '30日内', '复查']) expect(letter).toContain(part);
     await screenshot(reviewer, '09-written-reply');
+    // On paper only the letter itself: no menu, no buttons.
+    await reviewer.emulateMedia({ media: 'print' });
+    expect(await reviewer.isVisible('header.top')).toBe(false);
+    expect(await reviewer.isVisible('button:text("打印")')).toBe(false);
+    expect(await reviewer.isVisible('#reply-letter')).toBe(true);
+    await screenshot(reviewer, '09-written-reply-print');
+    await reviewer.emulateMedia({ media: 'screen' });
 
     // Desk: the follow-up visit closes the case; the timeline tells the whole story.
     await openCase(deskPage, row.id);

@@ -40,7 +40,7 @@ function header(user: User | undefined): HTMLElement {
   const other = locale() === 'zh-CN' ? 'en' : 'zh-CN';
   return h('header', { class: 'top no-print' },
     h('a', { class: 'brand', href: user ? homeOf(user) : '#/lookup' }, h('strong', {}, t('app.title')), h('span', {}, t('app.subtitle'))),
-    h('nav', { 'aria-label': 'menu' },
+    h('nav', { 'aria-label': t('nav.menu') },
       (user ? menuFor(user) : []).map((n) => h('a', { href: n.href, 'aria-current': current === n.href ? 'page' : undefined }, t(n.key))),
       user ? null : [h('a', { href: '#/lookup' }, t('nav.lookup')), h('a', { href: '#/notices' }, t('nav.notices')), h('a', { href: '#/login' }, t('nav.login'))]),
     h('div', { class: 'who' },

@@ -8,6 +8,8 @@ export const en: Messages = {
   'app.language': '中文',
   'app.logout': 'Log out',
 
+  'nav.menu': 'Main menu',
+  'nav.pages': 'Pages',
   'nav.intake': 'Register',
   'nav.acceptance': 'To accept',
   'nav.cases': 'All cases',
@@ -89,7 +91,7 @@ export const en: Messages = {
   'ack.title': 'Petition registration receipt',
   'ack.intro': 'Your petition has been registered. Keep the case number and query code to look up its progress.',
   'ack.deadline': 'Acceptance decision due',
-  'ack.lookupHint': 'Look it up on the "Case status" page with the case number and query code, or at the county petition desk.',
+  'ack.lookupHint': 'Look it up on the "Case status" page (no login needed) with the case number and query code, or at the county petition desk.',
   'ack.issuer': 'County civil-affairs bureau, petition desk',
   'ack.another': 'Register another',
   'ack.openCase': 'Open the case',

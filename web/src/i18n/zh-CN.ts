@@ -24,6 +24,8 @@ export const zhCN = {
   'app.language': 'English',
   'app.logout': '退出',
 
+  'nav.menu': '主菜单',
+  'nav.pages': '翻页',
   'nav.intake': '信访登记',
   'nav.acceptance': '待受理',
   'nav.cases': '全部案件',
@@ -105,7 +107,7 @@ export const zhCN = {
   'ack.title': '信访事项登记回执',
   'ack.intro': '您反映的事项已登记。请妥善保管案件编号和查询码，凭此查询办理进度。',
   'ack.deadline': '受理告知期限',
-  'ack.lookupHint': '查询方式：登录本系统“办理进度查询”页面，输入案件编号和查询码；或到县信访窗口查询。',
+  'ack.lookupHint': '查询方式：在本系统“办理进度查询”页面（无需登录）输入案件编号和查询码；或到县信访窗口查询。',
   'ack.issuer': '县民政局信访窗口',
   'ack.another': '继续登记',
   'ack.openCase': '查看案件',

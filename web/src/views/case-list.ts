@@ -80,7 +80,7 @@ export function caseListPage(spec: ListSpec) {
       h('h1', {}, t(spec.title)),
       spec.filters ? filterForm(query, path) : null,
       caseTable(list.items, !townshipScoped(user)),
-      h('nav', { class: 'pager', 'aria-label': 'pages' },
+      h('nav', { class: 'pager', 'aria-label': t('nav.pages') },
         pageLink(page - 1, 'common.prev'), h('span', {}, t('common.page', { page, pages, total: list.total })), pageLink(page + 1, 'common.next')));
   };
 }
