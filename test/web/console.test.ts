@@ -244,6 +244,39 @@ describe('the web console', () => {
     await page.context().close();
   });
 
+  it('makes a user whose password an administrator set choose their own before anything else', async () => {
+    const username = `u${crypto.randomUUID().slice(0, 8)}`;
+    const created = await api.request('POST', '/api/users', {
+      token: await api.login('admin'), body: { username, displayName: '新来的复核员', role: 'county_reviewer', password: 'First-Pass-123' },
+    });
+    expect(created.status).toBe(201);
+    const page = await openConsole(browser, `${api.url}/#/login`);
+    await page.fill('#login-username', username);
+    await page.fill('#login-password', 'First-Pass-123');
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#password-form');
+    // Any other page leads back here until the password is changed.
+    await page.goto(`${api.url}/#/queue/recheck`);
+    await page.waitForSelector('#password-form');
+    await page.fill('[name=currentPassword]', 'First-Pass-123');
+    await page.fill('[name=newPassword]', 'Own-Secret-456');
+    await page.fill('[name=confirm]', 'Own-Secret-457');
+    await page.click('#password-form button[type=submit]');
+    expect(await page.textContent('[data-error-for=confirm]')).toBe('两次输入的新密码不一致');
+    await page.fill('[name=newPassword]', 'short');
+    await page.fill('[name=confirm]', 'short');
+    await page.click('#password-form button[type=submit]');
+    await page.waitForSelector('[data-error-for=newPassword] div');
+    expect(await page.textContent('[data-error-for=newPassword]')).toContain('至少 10 个字符');
+    await screenshot(page, '15-password-change');
+    await page.fill('[name=newPassword]', 'Own-Secret-456');
+    await page.fill('[name=confirm]', 'Own-Secret-456');
+    await page.click('#password-form button[type=submit]');
+    await page.waitForSelector('h1:text("待复核")');
+    expect((await api.request('POST', '/api/auth/login', { body: { username, password: 'Own-Secret-456' } })).status).toBe(200);
+    await page.context().close();
+  });
+
   it('opens the petitioner\'s lookup without a login', async () => {
     const page = await openConsole(browser, `${api.url}/#/lookup`);
     await page.waitForSelector('#lookup-form');

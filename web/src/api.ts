@@ -1,13 +1,9 @@
 // The console's only way to the server: JSON over fetch with the bearer token of this browser tab.
-import type { Role } from '../../domain/roles';
+import type { z } from 'zod';
+import type { userSchema } from '../../api/auth/schemas';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  townshipCode: string | null;
-}
+/** The signed-in user as the API describes them. */
+export type User = z.infer<typeof userSchema>;
 
 export interface FieldError {
   field: string;
@@ -37,11 +33,27 @@ export function currentUser(): User | undefined {
   return session()?.user;
 }
 
+/** Changes the signed-in user as this tab remembers them (e.g. after a password change). */
+export function updateSessionUser(patch: Partial<User>): User | undefined {
+  const s = session();
+  if (!s) return undefined;
+  const user = { ...s.user, ...patch };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify({ ...s, user }));
+  return user;
+}
+
 let onUnauthorized: () => void = () => undefined;
+
+let onPasswordChangeRequired: () => void = () => undefined;
 
 /** What to do when the token has expired or was revoked: the app sends the user to the login page. */
 export function whenUnauthorized(fn: () => void): void {
   onUnauthorized = fn;
+}
+
+/** What to do when the server wants a new password first: the app opens the password page. */
+export function whenPasswordChangeRequired(fn: () => void): void {
+  onPasswordChangeRequired = fn;
 }
 
 export interface RequestOptions {
@@ -71,6 +83,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     sessionStorage.removeItem(SESSION_KEY);
     onUnauthorized();
   }
+  if (error?.code === 'password_change_required') onPasswordChangeRequired();
   throw new ApiFailure(res.status, error?.code ?? 'http_error', error?.message ?? `${res.status} ${res.statusText}`, error?.fields);
 }
 

@@ -1,6 +1,6 @@
 // The shell around every page: header with menu, language switch and user, then the page itself.
 // Pages are addressed by the URL's hash, so a reload or a bookmark opens the same page.
-import { ApiFailure, currentUser, logout, whenUnauthorized, type User } from './api';
+import { ApiFailure, currentUser, logout, updateSessionUser, whenPasswordChangeRequired, whenUnauthorized, type User } from './api';
 import { h, replace } from './dom';
 import { apiMessage, label, locale, setLocale, t } from './i18n';
 import { homeOf, menuFor } from './nav';
@@ -33,6 +33,7 @@ export function go(hash: string): void {
 }
 
 let pages: Page[] = [];
+const PASSWORD_PAGE = '/password';
 const root = () => document.getElementById('app')!;
 
 function header(user: User | undefined): HTMLElement {
@@ -47,6 +48,7 @@ function header(user: User | undefined): HTMLElement {
       h('button', { type: 'button', class: 'link', id: 'lang', lang: other, onclick: () => { setLocale(other); void renderPage(); } }, t('app.language')),
       user ? [
         h('span', { class: 'user' }, `${user.displayName} · ${label('role', user.role)}`),
+        h('a', { href: `#${PASSWORD_PAGE}` }, t('password.title')),
         h('button', { type: 'button', class: 'link', onclick: async () => { await logout(); go('#/login'); } }, t('app.logout')),
       ] : null));
 }
@@ -66,6 +68,7 @@ export async function renderPage(): Promise<void> {
   const page = pages.find((p) => p.pattern.test(path));
   if (!page) { go(user ? homeOf(user) : '#/login'); return; }
   if (!page.public && !user) { go('#/login'); return; }
+  if (user?.mustChangePassword && !page.public && path !== PASSWORD_PAGE) { go(`#${PASSWORD_PAGE}`); return; }
   const main = h('main', { id: 'main', tabindex: '-1' }, h('p', { class: 'loading' }, t('app.loading')));
   const shown = flash;
   flash = undefined;
@@ -89,6 +92,7 @@ export async function renderPage(): Promise<void> {
 export function start(routes: Page[]): void {
   pages = routes;
   whenUnauthorized(() => go('#/login'));
+  whenPasswordChangeRequired(() => { updateSessionUser({ mustChangePassword: true }); go(`#${PASSWORD_PAGE}`); });
   window.addEventListener('hashchange', () => void renderPage());
   void renderPage();
 }

@@ -6,6 +6,7 @@ import { casePage } from './views/case-page';
 import { dashboardPage } from './views/dashboard';
 import { intakePage } from './views/intake';
 import { loginPage } from './views/login';
+import { passwordPage } from './views/password';
 import { lookupPage, noticesPage } from './views/public';
 import { statisticsPage } from './views/statistics';
 
@@ -15,6 +16,7 @@ const pages: Page[] = [
   { pattern: /^\/login$/, public: true, render: loginPage },
   { pattern: /^\/lookup$/, public: true, render: lookupPage },
   { pattern: /^\/notices$/, public: true, render: noticesPage },
+  { pattern: /^\/password$/, render: passwordPage },
   { pattern: /^\/intake$/, render: intakePage },
   { pattern: /^\/cases$/, render: caseListPage({ title: 'nav.cases', filters: true }) },
   { pattern: /^\/queue\/acceptance$/, render: caseListPage({ title: 'nav.acceptance', fixed: { stage: 'registered', sort: 'due' } }) },

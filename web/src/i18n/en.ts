@@ -29,6 +29,15 @@ export const en: Messages = {
   'login.submit': 'Log in',
   'login.public': 'For petitioners',
 
+  'password.title': 'Change password',
+  'password.required': 'An administrator set your first password: please choose your own before going on.',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.confirm': 'New password again',
+  'password.rule': 'At least 10 characters, with three of: lower-case, upper-case, digits, symbols; not the username.',
+  'password.mismatch': 'the two new passwords differ',
+  'password.changed': 'Your password is changed.',
+
   'common.submit': 'Submit',
   'common.cancel': 'Cancel',
   'common.print': 'Print',

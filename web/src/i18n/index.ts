@@ -60,6 +60,12 @@ const API_MESSAGES_ZH: Array<[RegExp, string]> = [
   [/^must end with (.+) for (.+)$/, '文件扩展名应为 $1'],
   [/^must be one of: /, '不支持此文件类型'],
   [/^the file's content is not /, '文件内容与类型不符'],
+  [/^is wrong$/, '不正确'],
+  [/^must be at least (\d+) characters$/, '至少 $1 个字符'],
+  [/^must mix at least three of/, '须包含小写字母、大写字母、数字、符号中的至少三类'],
+  [/^must not contain a common password/, '不能包含常见密码或系统名称'],
+  [/^must differ from the current password$/, '不能与当前密码相同'],
+  [/^must not contain the username$/, '不能包含用户名'],
 ];
 
 export function apiMessage(message: string): string {

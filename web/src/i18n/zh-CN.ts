@@ -45,6 +45,15 @@ export const zhCN = {
   'login.submit': '登录',
   'login.public': '群众服务',
 
+  'password.title': '修改密码',
+  'password.required': '管理员为您设置了初始密码，请先改成您自己的密码。',
+  'password.current': '当前密码',
+  'password.new': '新密码',
+  'password.confirm': '再次输入新密码',
+  'password.rule': '至少10个字符，包含小写字母、大写字母、数字、符号中的至少三类，不含用户名。',
+  'password.mismatch': '两次输入的新密码不一致',
+  'password.changed': '密码已修改。',
+
   'common.submit': '提交',
   'common.cancel': '取消',
   'common.print': '打印',

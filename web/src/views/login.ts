@@ -15,7 +15,7 @@ export function loginPage(): Node {
     h('p', { class: 'hint' }, `${t('login.public')}: `, h('a', { href: '#/lookup' }, t('nav.lookup')), ' · ', h('a', { href: '#/notices' }, t('nav.notices'))));
   onSubmit(form, async (v) => {
     const user = await login(String(v.username ?? ''), String(v.password ?? ''));
-    go(homeOf(user));
+    go(user.mustChangePassword ? '#/password' : homeOf(user));
   });
   queueMicrotask(() => form.querySelector('input')?.focus());
   return form;
