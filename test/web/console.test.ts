@@ -112,7 +112,10 @@ describe('the web console', () => {
     await screenshot(deskPage, '03-acknowledgement');
 
     // Desk: the acceptance queue lists it; the case page offers the desk's three choices, and accepting moves it on.
+    // Other tests' cases share the queue: search it by the case number, as the desk would.
     await deskPage.goto(`${api.url}/#/queue/acceptance`);
+    await deskPage.fill('form.filters [name=q]', caseNo);
+    await deskPage.press('form.filters [name=q]', 'Enter');
     await deskPage.waitForSelector(`a:text("${caseNo}")`);
     await screenshot(deskPage, '04-acceptance-queue');
     await openCase(deskPage, row.id);
@@ -123,6 +126,8 @@ describe('the web console', () => {
 
     // Township officer: the case is in the township's list; only the investigation is offered.
     const town = await loginAs(browser, api.url, 'town01');
+    await town.waitForSelector('h1:text("本乡镇案件")');
+    await town.goto(`${api.url}/#/township?q=${caseNo}`);
     await town.waitForSelector(`a:text("${caseNo}")`);
     await screenshot(town, '05-township-cases');
     await openCase(town, row.id);
@@ -139,7 +144,7 @@ describe('the web console', () => {
 
     // County reviewer: the re-check queue; returns once with a reason.
     const reviewer = await loginAs(browser, api.url, 'reviewer');
-    await reviewer.goto(`${api.url}/#/queue/recheck`);
+    await reviewer.goto(`${api.url}/#/queue/recheck?q=${caseNo}`);
     await reviewer.waitForSelector(`a:text("${caseNo}")`);
     await screenshot(reviewer, '07-recheck-queue');
     await openCase(reviewer, row.id);

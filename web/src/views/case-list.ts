@@ -12,6 +12,7 @@ export interface ListSpec {
   title: Key;
   /** Fixed filters of a queue; the full list lets the user choose them. */
   fixed?: Record<string, string>;
+  /** Stage, kind and overdue filters besides the search box every list has. */
   filters?: boolean;
 }
 
@@ -43,16 +44,15 @@ export function caseTable(items: CaseSummary[], showTownship = true): HTMLElemen
         c.overdue && c.stageDueAt ? h('span', { class: 'days-late' }, t('case.daysLate', { n: daysSince(c.stageDueAt) })) : null)))));
 }
 
-function filterForm(query: URLSearchParams, path: string): HTMLElement {
+function filterForm(query: URLSearchParams, path: string, full: boolean): HTMLElement {
   const select = (name: string, values: readonly string[], group: string) =>
     h('label', {}, t(`field.${name}` as Key), ' ',
       h('select', { name }, h('option', { value: '' }, t('common.all')),
         values.map((v) => h('option', { value: v, selected: query.get(name) === v }, label(group, v)))));
   const form = h('form', { class: 'filters', role: 'search' },
-    select('stage', STAGES, 'stage'),
-    select('kind', KINDS, 'kind'),
+    full ? [select('stage', STAGES, 'stage'), select('kind', KINDS, 'kind')] : null,
     h('label', {}, t('list.q'), ' ', h('input', { name: 'q', value: query.get('q') ?? '', maxlength: 100 })),
-    h('label', { class: 'checkbox' }, h('input', { type: 'checkbox', name: 'overdue', value: 'true', checked: query.get('overdue') === 'true' }), ` ${t('list.overdueOnly')}`),
+    full ? h('label', { class: 'checkbox' }, h('input', { type: 'checkbox', name: 'overdue', value: 'true', checked: query.get('overdue') === 'true' }), ` ${t('list.overdueOnly')}`) : null,
     h('button', { type: 'submit' }, t('common.search')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -68,7 +68,7 @@ export function caseListPage(spec: ListSpec) {
     const path = location.hash.replace(/^#/, '').split('?')[0]!;
     const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
     const params = new URLSearchParams({ pageSize: String(PAGE_SIZE), page: String(page), ...(spec.fixed ?? {}) });
-    if (spec.filters) for (const k of ['stage', 'kind', 'q', 'overdue']) if (query.get(k)) params.set(k, query.get(k)!);
+    for (const k of spec.filters ? ['stage', 'kind', 'q', 'overdue'] : ['q']) if (query.get(k)) params.set(k, query.get(k)!);
     const list = await get<CaseList>(`/api/cases?${params}`);
     const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
     const pageLink = (n: number, key: Key) => {
@@ -78,7 +78,7 @@ export function caseListPage(spec: ListSpec) {
     };
     return h('section', {},
       h('h1', {}, t(spec.title)),
-      spec.filters ? filterForm(query, path) : null,
+      filterForm(query, path, spec.filters === true),
       caseTable(list.items, !townshipScoped(user)),
       h('nav', { class: 'pager', 'aria-label': t('nav.pages') },
         pageLink(page - 1, 'common.prev'), h('span', {}, t('common.page', { page, pages, total: list.total })), pageLink(page + 1, 'common.next')));
