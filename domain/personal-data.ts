@@ -9,6 +9,18 @@ export interface PetitionerIdentity {
   address?: string | null;
 }
 
+/** The petitioner columns of a case row, as the read model stores them. */
+export interface PetitionerColumns {
+  petitionerName: string | null;
+  petitionerPhone: string | null;
+  petitionerIdNumber: string | null;
+  petitionerAddress: string | null;
+}
+
+export function identityOf(row: PetitionerColumns): PetitionerIdentity {
+  return { name: row.petitionerName, phone: row.petitionerPhone, idNumber: row.petitionerIdNumber, address: row.petitionerAddress };
+}
+
 /** What replaces a withheld identity wherever it appears in text. */
 export const WITHHELD = '＊＊＊';
 

@@ -2,7 +2,7 @@
 import { availableActions } from '../../domain/actions';
 import type { Kind, Stage } from '../../domain/case';
 import {
-  forRecipient, identityWithheld, isConfidentialIdentity, maskIdNumber, type PetitionerIdentity,
+  forRecipient, identityOf, identityWithheld, isConfidentialIdentity, maskIdNumber,
 } from '../../domain/personal-data';
 import type { Case, CaseEvent, Township } from '../../prisma/generated/client';
 import type { AuthUser } from '../auth/service';
@@ -11,10 +11,6 @@ type CaseRow = Case & { township: Township };
 type Viewer = Pick<AuthUser, 'role'>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-export function identityOf(row: Case): PetitionerIdentity {
-  return { name: row.petitionerName, phone: row.petitionerPhone, idNumber: row.petitionerIdNumber, address: row.petitionerAddress };
-}
 
 /** Whether showing this case to this viewer shows an accuser's identity: a view the audit log must record. */
 export function revealsConfidentialIdentity(row: Case, viewer: Viewer): boolean {
