@@ -2,10 +2,10 @@
 import {
   CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, OUTCOME_LABELS, SATISFACTION_LABELS, SOURCE_LEVEL_LABELS, STAGE_LABELS, labelOf,
 } from '../../domain/labels';
-import { forRecipient, maskIdNumber } from '../../domain/personal-data';
+import { forRecipient, identityOf, maskIdNumber } from '../../domain/personal-data';
 import type { Case, Township } from '../../prisma/generated/client';
 import type { AuthUser } from '../auth/service';
-import { identityOf, isOverdue } from '../cases/present';
+import { isOverdue } from '../cases/present';
 import type { Cell, Column, Table } from './table';
 
 type CaseRow = Case & { township: Township };
