@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { Connection } from '@temporalio/client';
 import type { TemporalConfig } from '../temporal.config';
 
 type Log = (line: string) => void;
@@ -130,11 +131,32 @@ export async function startDevServer(o: DevServerOptions): Promise<RunningTempor
   const child = spawn(o.cli, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   child.stderr?.on('data', (b: Buffer) => o.log?.(`[temporal] ${b.toString().trimEnd()}`));
   await waitForPort(o.port, child, 60_000);
+  await waitForNamespace(`127.0.0.1:${o.port}`, o.namespace, child, 60_000);
   return {
     address: `127.0.0.1:${o.port}`,
     uiUrl: `http://127.0.0.1:${o.uiPort}`,
     stop: () => stopChild(child),
   };
+}
+
+/** The port opens before the frontend serves; a busy machine shows the gap, so wait for the namespace. */
+async function waitForNamespace(address: string, namespace: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const connection = await Connection.connect({ address, connectTimeout: timeoutMs });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`Temporal server exited with code ${child.exitCode}`);
+      try {
+        await connection.workflowService.describeNamespace({ namespace });
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) throw new Error(`Temporal server did not serve namespace "${namespace}" in ${timeoutMs} ms: ${e}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  } finally {
+    await connection.close();
+  }
 }
 
 export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
