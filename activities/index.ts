@@ -1,6 +1,8 @@
 import type { Db } from '../db/client';
 import { createRecordEvent } from './record-event';
+import { createRecordNoticeEvent } from './record-notice-event';
 import { createRegisterCase } from './register-case';
+import { createUpdateAssistanceList } from './update-assistance-list';
 
 export interface ActivityDeps {
   db: Db;
@@ -11,6 +13,8 @@ export function createActivities({ db }: ActivityDeps) {
   return {
     registerCase: createRegisterCase(db),
     recordEvent: createRecordEvent(db),
+    recordNoticeEvent: createRecordNoticeEvent(db),
+    updateAssistanceList: createUpdateAssistanceList(db),
   };
 }
 

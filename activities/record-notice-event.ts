@@ -1,0 +1,58 @@
+import type { Db } from '../db/client';
+import type { Actor } from '../domain/messages';
+import type { NoticeView } from '../domain/notice-messages';
+
+export interface NoticeEventInput {
+  noticeId: string;
+  /** The notice workflow's event counter: (noticeId, seq) is unique, so a retry writes nothing twice. */
+  seq: number;
+  type: string;
+  actor?: Actor;
+  at: string;
+  data: Record<string, unknown>;
+  /** The cycle as the workflow sees it after this event. */
+  view: NoticeView;
+}
+
+const date = (s?: string) => (s ? new Date(s) : null);
+
+/** The read-model columns that mirror the notice workflow's state. */
+export function noticeProjection(view: NoticeView) {
+  const round = view.rounds.at(-1);
+  return {
+    decision: view.current.decision,
+    amount: view.current.amount ?? null,
+    round: view.round,
+    level: round?.level ?? null,
+    phase: view.phase,
+    postedAt: date(view.postedAt),
+    closesAt: date(view.closesAt),
+    objections: view.objections.length,
+    reviewResult: round?.resolution ? (round.resolution.upheld ? 'upheld' : 'revised') : null,
+    outcome: view.outcome ?? null,
+    effectiveAt: date(view.effectiveAt),
+  };
+}
+
+export function createRecordNoticeEvent(db: Db) {
+  /** Appends one event to a notice cycle's history and moves its row to the state after it; idempotent. */
+  return async function recordNoticeEvent(e: NoticeEventInput): Promise<void> {
+    const v = e.view;
+    await db.$transaction([
+      db.notice.createMany({
+        data: [{
+          id: e.noticeId, caseId: v.caseId, townshipCode: v.township, village: v.household.village,
+          householdName: v.household.name, category: v.category, proposedDecision: v.proposed.decision,
+          proposedAmount: v.proposed.amount ?? null, levels: v.levels, ...noticeProjection(v), lastEventSeq: e.seq,
+        }],
+        skipDuplicates: true,
+      }),
+      db.noticeEvent.createMany({
+        data: [{ noticeId: e.noticeId, seq: e.seq, type: e.type, at: new Date(e.at), actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, data: e.data as object }],
+        skipDuplicates: true,
+      }),
+      // Only a newer event may overwrite the projection, whatever order retries land in.
+      db.notice.updateMany({ where: { id: e.noticeId, lastEventSeq: { lt: e.seq } }, data: { ...noticeProjection(v), lastEventSeq: e.seq } }),
+    ]);
+  };
+}
