@@ -17,11 +17,17 @@ import { createCaseService } from './cases/service';
 import { consoleRouter } from './console/router';
 import { healthRoutes } from './health/router';
 import { ApiError, errorHandler } from './http/errors';
+import { createRateLimiter } from './http/rate-limit';
 import { mount } from './http/route';
 import { securityHeaders } from './http/security';
+import { noticeRoutes } from './notices/router';
+import { createNoticeService } from './notices/service';
 import { openApiDocument } from './openapi/document';
 import { exportRoutes } from './exports/router';
 import { createExportService } from './exports/service';
+import { publicRoutes } from './public/router';
+import { createPublicService } from './public/service';
+import { createQueryCodes } from './shared/query-code';
 import { statisticsRoutes } from './statistics/router';
 import { createStatisticsService } from './statistics/service';
 import { similarCaseRoutes } from './similar-cases/router';
@@ -36,7 +42,7 @@ export interface AppDeps {
   taskQueue: string;
   policy: TimePolicy;
   config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'QUERY_CODE_SECRET' | 'DATA_DIR' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
-    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY'>;
+    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT'>;
 }
 
 export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps): express.Express {
@@ -45,11 +51,15 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     maxFailures: config.LOGIN_MAX_FAILURES, maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP, lockMinutes: config.LOGIN_LOCK_MINUTES,
   });
   const auth = createAuthService({ db, audit, throttle, tokenTtlHours: config.TOKEN_TTL_HOURS });
-  const cases = createCaseService({ db, temporal, taskQueue, policy, queryCodeSecret: config.QUERY_CODE_SECRET, audit });
+  const queryCodes = createQueryCodes(config.QUERY_CODE_SECRET);
+  const cases = createCaseService({ db, temporal, taskQueue, policy, queryCodes, audit });
   const attachments = createAttachmentService({
     db, cases, store: createAttachmentStore(config.ATTACHMENTS_DIR ?? path.join(config.DATA_DIR, 'attachments')),
     maxBytes: config.ATTACHMENT_MAX_MB * 1024 * 1024,
   });
+  const notices = createNoticeService({ db, temporal });
+  const publicService = createPublicService({ db, temporal, queryCodes });
+  const publicLimiter = createRateLimiter({ limit: config.PUBLIC_RATE_LIMIT, windowMs: 60_000 });
   const routes = [
     ...healthRoutes(db, temporal),
     ...authRoutes(auth, { secureCookies: config.HTTPS }),
@@ -61,6 +71,8 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...attachmentRoutes(attachments),
     ...userRoutes(createUserService({ db, throttle })),
     ...auditRoutes(audit),
+    ...noticeRoutes(notices),
+    ...publicRoutes(publicService, publicLimiter),
   ];
   const document = openApiDocument(routes);
 
@@ -74,7 +86,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   mount(router, routes, { authenticate: (req) => auth.authenticate(req), audit });
   router.get('/api/openapi.json', (_req, res) => { res.json(document); });
   app.use(router);
-  app.use('/api', () => { throw ApiError.notFound('endpoint'); });
+  app.use(['/api', '/public'], () => { throw ApiError.notFound('endpoint'); });
   app.use(consoleRouter());
   app.use(errorHandler);
   return app;

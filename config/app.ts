@@ -24,6 +24,8 @@ const schema = z.object({
     .transform((v) => (v === undefined ? undefined : /^[0-9]+$/.test(v) ? Number(v) : v === 'true' ? true : v)),
   // Derives each case's query code; any long random string in production.
   QUERY_CODE_SECRET: z.string().min(16).default('jianjian-demo-query-code-secret'),
+  /** Calls per minute one address may make to the public (no login) endpoints. */
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Overrides of the stage time limits, e.g. `investigation=10wd,recheck=3wd`. */
   STAGE_LIMITS: z.string().optional(),
   /** Where attached files are kept; `DATA_DIR/attachments` unless set. */

@@ -15,7 +15,8 @@ export interface Assistance {
   amount?: number;
 }
 
-export interface NoticeCycleInput {
+/** What a notice is about: one household's assistance, decided in one case. */
+export interface NoticeSubject {
   /** Also the workflow id. */
   noticeId: string;
   caseId: string;
@@ -24,6 +25,9 @@ export interface NoticeCycleInput {
   household: { name: string; village: string };
   /** The decision the case's outcome proposes; posted, and in force once the cycle ends. */
   proposed: Assistance;
+}
+
+export interface NoticeCycleInput extends NoticeSubject {
   policy: NoticePolicy;
   startedBy: Actor;
 }
@@ -59,13 +63,7 @@ export interface NoticeRound {
 }
 
 /** The live state of a notice cycle. */
-export interface NoticeView {
-  noticeId: string;
-  caseId: string;
-  township: string;
-  category: Category;
-  household: { name: string; village: string };
-  proposed: Assistance;
+export interface NoticeView extends NoticeSubject {
   /** The decision as it stands now: the proposed one, or the last review's revision. */
   current: Assistance;
   levels: NoticeLevel[];

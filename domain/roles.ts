@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'attachments.read': caseWorkers,
   'attachments.upload': ['desk', ...township, 'county_reviewer'],
   'audit.read': ['manager', 'admin'],
+  'notices.read': caseWorkers,
+  'notices.resolve': ['county_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

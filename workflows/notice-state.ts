@@ -6,15 +6,11 @@ import type { Assistance, NoticeCycleInput, NoticeObjection, NoticeRound, Notice
 import { addLimit, type Limit } from '../domain/policy';
 
 export function initialNoticeView(input: NoticeCycleInput): NoticeView {
+  const { policy, startedBy: _startedBy, ...subject } = input;
   return {
-    noticeId: input.noticeId,
-    caseId: input.caseId,
-    township: input.township,
-    category: input.category,
-    household: input.household,
-    proposed: input.proposed,
-    current: input.proposed,
-    levels: input.policy.rounds,
+    ...subject,
+    current: subject.proposed,
+    levels: policy.rounds,
     phase: 'first_notice',
     round: 0,
     rounds: [],

@@ -10,18 +10,19 @@ import type { Prisma } from '../../prisma/generated/client';
 import type { AuditLog } from '../audit/log';
 import type { AuthUser } from '../auth/service';
 import { ApiError } from '../http/errors';
+import { skipTake } from '../http/paging';
+import type { QueryCodes } from '../shared/query-code';
 import { presentDetail, presentSummary, revealsConfidentialIdentity } from './present';
 import { fromWorkflowFailure } from './temporal-errors';
 import type { listQuery } from './schemas';
 import type { z } from 'zod';
-import { skipTake } from '../http/paging';
 
 export interface CaseServiceDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
   policy: TimePolicy;
-  queryCodeSecret: string;
+  queryCodes: QueryCodes;
   audit: AuditLog;
 }
 
@@ -36,7 +37,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.displayName, role: u.role });
+export const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.displayName, role: u.role });
 
 export type ListFilters = Omit<z.infer<typeof listQuery>, 'page' | 'pageSize'>;
 
@@ -59,11 +60,7 @@ export function listOrder(q: ListFilters): Prisma.CaseOrderByWithRelationInput[]
     ? [{ stageDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
 }
 
-export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSecret, audit }: CaseServiceDeps) {
-  /** The petitioner's query code: derived, never stored, so a reprint always matches. */
-  const queryCodeOf = (caseId: string) =>
-    crypto.createHmac('sha256', queryCodeSecret).update(caseId).digest('base64url').replace(/[-_]/g, '').slice(0, 8).toUpperCase();
-
+export function createCaseService({ db, temporal, taskQueue, policy, queryCodes, audit }: CaseServiceDeps) {
   /** A case the user may see, or 404: another township's case answers exactly like a missing one. */
   async function loadVisible(id: string, user: AuthUser) {
     const row = await db.case.findUnique({ where: { id }, include: { township: true } });
@@ -78,7 +75,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, queryCodeSe
     if (revealsConfidentialIdentity(row, user)) {
       await audit.record({ action: 'case.identity-viewed', status: 200, target: id, detail: { caseNo: row.caseNo } });
     }
-    return presentDetail(row, events, user, user.role === 'desk' ? queryCodeOf(id) : undefined);
+    return presentDetail(row, events, user, user.role === 'desk' ? queryCodes.of(id) : undefined);
   }
 
   async function assertTownship(code: string, field: string) {

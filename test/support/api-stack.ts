@@ -22,6 +22,7 @@ export interface ApiStack {
   url: string;
   db: Db;
   temporal: Client;
+  taskQueue: string;
   request<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<HttpResult<T>>;
   login(username: string): Promise<string>;
   stop(): Promise<void>;
@@ -55,7 +56,7 @@ export async function startApiStack(env: Record<string, string> = {}): Promise<A
   };
 
   return {
-    url, db, temporal, request,
+    url, db, temporal, request, taskQueue: temporalConfig.taskQueue,
     async login(username) {
       const r = await request<{ token: string }>('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } });
       if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);

@@ -5,7 +5,7 @@ import type { Category } from '../../domain/case';
 import { DEFAULT_NOTICE_POLICY, type NoticePolicy } from '../../domain/notice';
 import { NOTICE_CYCLE_WORKFLOW, type Assistance, type NoticeCycleInput, type NoticeOutcome } from '../../domain/notice-messages';
 import { actor, TOWNSHIP_A } from './fixtures';
-import type { ClockTestKit } from './time-skipping';
+import type { Client } from '@temporalio/client';
 
 export interface PanelShape {
   members: number;
@@ -42,8 +42,9 @@ export function noticeInput(caseId: string, overrides: Partial<NoticeCycleInput>
   };
 }
 
-export async function startNotice(kit: ClockTestKit, input: NoticeCycleInput) {
-  return kit.env.client.workflow.start<(i: NoticeCycleInput) => Promise<NoticeOutcome>>(NOTICE_CYCLE_WORKFLOW, {
-    workflowId: input.noticeId, taskQueue: kit.worker.options.taskQueue, args: [input],
+/** Starts a notice cycle directly, as the case workflow would start its child. */
+export async function startNotice(client: Client, taskQueue: string, input: NoticeCycleInput) {
+  return client.workflow.start<(i: NoticeCycleInput) => Promise<NoticeOutcome>>(NOTICE_CYCLE_WORKFLOW, {
+    workflowId: input.noticeId, taskQueue, args: [input],
   });
 }

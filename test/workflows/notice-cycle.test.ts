@@ -25,7 +25,7 @@ const days = (from: string | undefined, to: string | undefined) => (Date.parse(t
 
 async function start(overrides: Partial<NoticeCycleInput> = {}) {
   const input = noticeInput(caseId, overrides);
-  const handle = await startNotice(kit, input);
+  const handle = await startNotice(kit.env.client, kit.worker.options.taskQueue, input);
   const view = () => handle.query(noticeViewQuery);
   const object = (reason: string, extra: { name?: string; contact?: string } = {}) => handle.executeUpdate(objectUpdate, { args: [{ reason, ...extra }] });
   const resolve = (r: ResolutionInput | Record<string, unknown>) =>

@@ -1,0 +1,63 @@
+import type { Client } from '@temporalio/client';
+import type { z } from 'zod';
+import type { Db } from '../../db/client';
+import type { ObjectionInput } from '../../domain/notice';
+import { objectUpdate } from '../../domain/notice-messages';
+import { fromWorkflowFailure } from '../cases/temporal-errors';
+import { ApiError } from '../http/errors';
+import { skipTake } from '../http/paging';
+import type { QueryCodes } from '../shared/query-code';
+import { ANSWER_EVENTS, presentPublicCase, presentPublicNotice } from './present';
+import type { assistanceListQuery, noticeListQuery } from './schemas';
+
+export interface PublicServiceDeps {
+  db: Db;
+  temporal: Client;
+  queryCodes: QueryCodes;
+}
+
+export const NOTICE_REFUSAL = { conflictCode: 'notice_closed', closed: 'the notice cycle has ended' };
+
+/** Postings on the board now: a first or second notice whose period has not ended. */
+const onBoard = (now: Date) => ({ phase: { in: ['first_notice', 'second_notice'] }, closesAt: { gt: now } });
+
+export function createPublicService({ db, temporal, queryCodes }: PublicServiceDeps) {
+  return {
+    /** A case for the holder of its query code. A wrong code answers exactly as an unknown case does. */
+    async caseFor(caseNo: string, code: string) {
+      const row = await db.case.findUnique({ where: { caseNo } });
+      if (!row || !queryCodes.matches(row.id, code)) throw ApiError.notFound('case');
+      const answer = await db.caseEvent.findFirst({ where: { caseId: row.id, type: { in: [...ANSWER_EVENTS] } }, orderBy: { seq: 'desc' } });
+      return presentPublicCase(row, answer ?? undefined);
+    },
+
+    async activeNotices(q: z.infer<typeof noticeListQuery>) {
+      const now = new Date();
+      const where = { ...onBoard(now), ...(q.township ? { townshipCode: q.township } : {}) };
+      const [rows, total] = await Promise.all([
+        db.notice.findMany({ where, include: { township: true }, orderBy: [{ closesAt: 'asc' }, { id: 'asc' }], ...skipTake(q) }),
+        db.notice.count({ where }),
+      ]);
+      return { items: rows.map((r) => presentPublicNotice(r, now)), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Files an objection with the notice's workflow, which alone decides whether its window is open. */
+    async object(noticeId: string, objection: ObjectionInput) {
+      const row = await db.notice.findFirst({ where: { id: noticeId, ...onBoard(new Date()) }, select: { id: true } });
+      if (!row) throw ApiError.notFound('notice');
+      return temporal.workflow.getHandle(noticeId).executeUpdate(objectUpdate, { args: [objection] })
+        .catch((e: unknown) => fromWorkflowFailure(e, NOTICE_REFUSAL));
+    },
+
+    async assistanceList(q: z.infer<typeof assistanceListQuery>) {
+      const where = { category: q.category, ...(q.township ? { townshipCode: q.township } : {}), ...(q.village ? { village: q.village } : {}) };
+      const [rows, total] = await Promise.all([
+        db.assistanceListEntry.findMany({ where, orderBy: [{ townshipCode: 'asc' }, { village: 'asc' }, { householdName: 'asc' }], ...skipTake(q) }),
+        db.assistanceListEntry.count({ where }),
+      ]);
+      return { items: rows.map((r) => ({ name: r.householdName, amount: Number(r.amount) })), total, page: q.page, pageSize: q.pageSize };
+    },
+  };
+}
+
+export type PublicService = ReturnType<typeof createPublicService>;
