@@ -30,6 +30,8 @@ export async function noticeCycleWorkflow(input: NoticeCycleInput): Promise<Noti
   const view = initialNoticeView(input);
   const { policy } = input;
   let seq = 0;
+  // Posted before the handlers are set, so an objection delivered with the start finds the notice up.
+  let round = postFirstNotice(view, new Date(), policy.first);
 
   const record = (type: string, data: Record<string, unknown>, actor?: Actor) => recordNoticeEvent({
     noticeId: input.noticeId, seq: ++seq, type, at: new Date().toISOString(), actor, data, view: snapshot(view),
@@ -63,26 +65,28 @@ export async function noticeCycleWorkflow(input: NoticeCycleInput): Promise<Noti
     },
   });
 
-  // Postings follow each other at the scheduled closing times, not whenever a timer's task ran.
-  let next = new Date();
-  for (const level of input.policy.rounds) {
-    const round = postFirstNotice(view, next, policy.first);
-    await record('first_notice_posted', { round: round.round, level, closesAt: round.closesAt, decision: view.current });
+  for (;;) {
+    await record('first_notice_posted', { round: round.round, level: round.level, closesAt: round.closesAt, decision: view.current });
     await sleepUntil(round.closesAt);
-    next = new Date(round.closesAt);
+    // Postings follow each other at the scheduled closing times, not whenever a timer's task ran.
+    let next = new Date(round.closesAt);
     if (closeFirstNotice(view) === 'clear') {
-      await record('first_notice_closed', { round: round.round, level, objections: 0 });
-      continue;
+      await record('first_notice_closed', { round: round.round, level: round.level, objections: 0 });
+    } else {
+      await record('review_opened', { round: round.round, level: round.level, objections: round.objections });
+      await condition(() => isResolved(view));
+      postSecondNotice(view, new Date(), policy.second);
+      await record('second_notice_posted', { round: round.round, level: round.level, closesAt: view.closesAt, decision: view.current });
+      await sleepUntil(view.closesAt!);
+      next = new Date(view.closesAt!);
     }
-    await record('review_opened', { round: round.round, level, objections: round.objections });
-    await condition(() => isResolved(view));
-    postSecondNotice(view, new Date(), policy.second);
-    await record('second_notice_posted', { round: round.round, level, closesAt: view.closesAt, decision: view.current });
-    await sleepUntil(view.closesAt!);
-    next = new Date(view.closesAt!);
+    if (view.round === view.levels.length) {
+      takeEffect(view, next);
+      break;
+    }
+    round = postFirstNotice(view, next, policy.first);
   }
 
-  takeEffect(view, next);
   await updateAssistanceList({
     noticeId: input.noticeId, category: input.category, township: input.township,
     household: input.household, decision: view.current, effectiveAt: view.effectiveAt!,

@@ -37,7 +37,8 @@ export function postFirstNotice(view: NoticeView, now: Date, first: Limit): Noti
 
 /** Why an objection is not taken now, or undefined while the first notice is up. */
 export function objectionRefusal(view: NoticeView, now: Date): string | undefined {
-  if (view.phase !== 'first_notice' || now.toISOString() >= view.closesAt!) {
+  // An Update can arrive before the first posting: until it is up there is no window to object in.
+  if (view.phase !== 'first_notice' || !view.closesAt || now.toISOString() >= view.closesAt) {
     return 'objections are taken only while a first notice is posted, and this notice is not open for objections';
   }
   return undefined;

@@ -44,6 +44,13 @@ async function refusal(p: Promise<unknown>) {
 const eventTypes = async (noticeId: string) =>
   (await kit.db.noticeEvent.findMany({ where: { noticeId }, orderBy: { seq: 'asc' } })).map((e) => e.type);
 
+/** The notice's row once its activity has recorded the phase the workflow is in (the query can answer first). */
+const rowIn = (id: string, phase: string) => vi.waitFor(async () => {
+  const row = await kit.db.notice.findUniqueOrThrow({ where: { id } });
+  expect(row.phase).toBe(phase);
+  return row;
+});
+
 const listEntry = (input: NoticeCycleInput) => kit.db.assistanceListEntry.findUnique({
   where: { category_townshipCode_village_householdName: { category: input.category, townshipCode: input.township, village: input.household.village, householdName: input.household.name } },
 });
@@ -62,8 +69,7 @@ describe('notice cycle', () => {
     const posted = await n.view();
     expect([posted.phase, posted.round, posted.rounds[0]!.level]).toEqual(['first_notice', 1, 'county']);
     expect(days(posted.postedAt, posted.closesAt)).toBe(7);
-    // The posting is written by an activity that may still be running when the query answers.
-    const row = await vi.waitFor(() => kit.db.notice.findUniqueOrThrow({ where: { id: n.input.noticeId } }));
+    const row = await rowIn(n.input.noticeId, 'first_notice');
     expect([row.phase, row.householdName, row.decision, Number(row.amount)]).toEqual(['first_notice', n.input.household.name, 'grant', 520]);
     expect(row.closesAt!.toISOString()).toBe(posted.closesAt);
 
@@ -74,7 +80,7 @@ describe('notice cycle', () => {
     expect(await eventTypes(n.input.noticeId)).toEqual(['first_notice_posted', 'first_notice_closed', 'effective']);
     const entry = await listEntry(n.input);
     expect(Number(entry!.amount)).toBe(520);
-    const done = await kit.db.notice.findUniqueOrThrow({ where: { id: n.input.noticeId } });
+    const done = await rowIn(n.input.noticeId, 'effective');
     expect([done.phase, done.outcome, done.postedAt, done.closesAt]).toEqual(['effective', 'confirmed', null, null]);
   });
 
@@ -95,8 +101,8 @@ describe('notice cycle', () => {
     const late = await refusal(n.object('逾期提出的异议'));
     expect(late.type).toBe(FailureType.actionNotAllowed);
     expect(late.message).toMatch(/not open for objections/);
-    const row = await kit.db.notice.findUniqueOrThrow({ where: { id: n.input.noticeId } });
-    expect([row.phase, row.objections, row.postedAt]).toEqual(['review', 2, null]);
+    const row = await rowIn(n.input.noticeId, 'review');
+    expect([row.objections, row.postedAt]).toEqual([2, null]);
     const stored = await kit.db.noticeEvent.findFirstOrThrow({ where: { noticeId: n.input.noticeId, type: 'objection' }, orderBy: { seq: 'asc' } });
     expect(stored.data).toMatchObject({ reason: '该户有子女在外务工，收入较高', name: '李四', contact: '13900000000' });
     await n.handle.terminate('test over');
@@ -128,8 +134,8 @@ describe('notice cycle', () => {
     const round = resolved.rounds[0]!;
     expect(round.resolution).toMatchObject({ method: 'reinvestigation', upheld: true, by: '社会救助股 王复核', result: { decision: 'grant', amount: 520 } });
     expect(days(round.secondPostedAt, round.secondClosesAt)).toBe(3);
-    const row = await kit.db.notice.findUniqueOrThrow({ where: { id: n.input.noticeId } });
-    expect([row.phase, row.reviewResult, row.closesAt!.toISOString()]).toEqual(['second_notice', 'upheld', round.secondClosesAt]);
+    const row = await rowIn(n.input.noticeId, 'second_notice');
+    expect([row.reviewResult, row.closesAt!.toISOString()]).toEqual(['upheld', round.secondClosesAt]);
 
     const result = await n.handle.result();
     expect(result.outcome).toBe('confirmed');
