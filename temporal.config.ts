@@ -22,6 +22,12 @@ const schema = z.object({
   TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(2000),
   TEMPORAL_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
   TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(40),
+  /** When the weekly report runs: a cron expression in WEEKLY_REPORT_TIMEZONE, or `off`. */
+  WEEKLY_REPORT_CRON: z.string().trim().min(1).default('0 8 * * FRI'),
+  WEEKLY_REPORT_TIMEZONE: z.string().min(1).default('Asia/Shanghai'),
+  /** How late a missed run (server or workers down) is still taken. */
+  WEEKLY_REPORT_CATCHUP_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  WEEKLY_REPORT_SCHEDULE_ID: z.string().regex(/^[\w.-]{1,200}$/, 'must be letters, digits, dots, dashes or underscores').default('jianjian-weekly-report'),
 });
 
 export interface TemporalConfig {
@@ -34,6 +40,13 @@ export interface TemporalConfig {
     cacheDir: string;
     cliVersion: string;
     testServerVersion: string;
+  };
+  weeklyReport: {
+    /** null: no schedule. */
+    cron: string | null;
+    timezone: string;
+    catchupDays: number;
+    scheduleId: string;
   };
   worker: {
     maxCachedWorkflows: number;
@@ -54,6 +67,12 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
       cacheDir: e.TEMPORAL_CACHE_DIR,
       cliVersion: e.TEMPORAL_CLI_VERSION,
       testServerVersion: e.TEMPORAL_TEST_SERVER_VERSION,
+    },
+    weeklyReport: {
+      cron: e.WEEKLY_REPORT_CRON === 'off' ? null : e.WEEKLY_REPORT_CRON,
+      timezone: e.WEEKLY_REPORT_TIMEZONE,
+      catchupDays: e.WEEKLY_REPORT_CATCHUP_DAYS,
+      scheduleId: e.WEEKLY_REPORT_SCHEDULE_ID,
     },
     worker: {
       maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS,

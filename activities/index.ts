@@ -3,6 +3,7 @@ import { createRecordEvent } from './record-event';
 import { createRecordNoticeEvent } from './record-notice-event';
 import { createRegisterCase } from './register-case';
 import { createUpdateAssistanceList } from './update-assistance-list';
+import { createBuildWeeklyReport } from './weekly-report';
 
 export interface ActivityDeps {
   db: Db;
@@ -15,6 +16,7 @@ export function createActivities({ db }: ActivityDeps) {
     recordEvent: createRecordEvent(db),
     recordNoticeEvent: createRecordNoticeEvent(db),
     updateAssistanceList: createUpdateAssistanceList(db),
+    buildWeeklyReport: createBuildWeeklyReport(db),
   };
 }
 

@@ -28,6 +28,8 @@ import { createExportService } from './exports/service';
 import { publicRoutes } from './public/router';
 import { createPublicService } from './public/service';
 import { createQueryCodes } from './shared/query-code';
+import { reportRoutes } from './reports/router';
+import { createReportService } from './reports/service';
 import { statisticsRoutes } from './statistics/router';
 import { createStatisticsService } from './statistics/service';
 import { similarCaseRoutes } from './similar-cases/router';
@@ -68,6 +70,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...caseRoutes(cases),
     ...statisticsRoutes(createStatisticsService(db)),
     ...exportRoutes(createExportService(db)),
+    ...reportRoutes(createReportService({ db, temporal, taskQueue })),
     ...attachmentRoutes(attachments),
     ...userRoutes(createUserService({ db, throttle })),
     ...auditRoutes(audit),

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   // Township users get their own township's figures only.
   'statistics.read': caseWorkers,
+  'reports.read': ['county_reviewer', 'manager'],
+  'reports.trigger': ['manager'],
   'attachments.read': caseWorkers,
   'attachments.upload': ['desk', ...township, 'county_reviewer'],
   'audit.read': ['manager', 'admin'],

@@ -1,7 +1,9 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type WorkflowBundle } from '@temporalio/worker';
 import { createDb } from '../db/client';
 import type { TemporalConfig } from '../temporal.config';
 import { installRuntime } from './runtime';
+import { ensureWeeklyReportSchedule } from './weekly-report-schedule';
 import { createWorker } from './worker';
 
 export interface RunningWorker {
@@ -16,6 +18,7 @@ export async function runWorker(opts: { databaseUrl: string; address: string; co
   const db = createDb(opts.databaseUrl);
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await createWorker({ connection, config: opts.config, db, workflowBundle: opts.workflowBundle });
+  await ensureSchedules(opts.address, opts.config);
   const done = worker.run().finally(async () => {
     await connection.close();
     await db.$disconnect();
@@ -27,4 +30,14 @@ export async function runWorker(opts: { databaseUrl: string; address: string; co
       await done;
     },
   };
+}
+
+/** The worker's Schedules, brought up to the configuration at every start (idempotent). */
+async function ensureSchedules(address: string, config: TemporalConfig): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    await ensureWeeklyReportSchedule(new Client({ connection, namespace: config.namespace }), config);
+  } finally {
+    await connection.close();
+  }
 }

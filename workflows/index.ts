@@ -1,2 +1,3 @@
 export { caseWorkflow } from './case.workflow';
 export { noticeCycleWorkflow } from './notice-cycle.workflow';
+export { weeklyReportWorkflow } from './weekly-report.workflow';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { computeStatistics } from '../../statistics/compute';
-import { cstDate } from '../../statistics/filter';
+import { cstDate } from '../../domain/report-week';
 import type { AuthUser } from '../auth/service';
 import { listOrder, listWhere } from '../cases/service';
 import { ApiError } from '../http/errors';

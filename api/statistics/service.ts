@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client';
 import { isTownshipScoped } from '../../domain/roles';
 import { computeStatistics } from '../../statistics/compute';
-import { addDays, cstDay, type StatisticsFilter } from '../../statistics/filter';
+import { addDays, cstDay } from '../../domain/report-week';
+import type { StatisticsFilter } from '../../statistics/filter';
 import type { AuthUser } from '../auth/service';
 import { ApiError } from '../http/errors';
 import type { StatisticsQuery } from './schemas';

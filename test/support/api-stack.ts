@@ -29,7 +29,7 @@ export interface ApiStack {
 }
 
 export async function startApiStack(env: Record<string, string> = {}): Promise<ApiStack> {
-  const databaseUrl = inject('databaseUrl');
+  const databaseUrl = env.DATABASE_URL ?? inject('databaseUrl');
   const address = inject('temporalAddress');
   const temporalConfig = loadTemporalConfig({ TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: `api-${crypto.randomUUID()}`, ...env });
   // Attached files go to the test run's folder, not the repository's data folder.

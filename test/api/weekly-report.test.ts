@@ -1,0 +1,117 @@
+// The weekly report on the dev server: the Schedule the worker creates at start (its spec, an update
+// in place), a Friday run taken by backfill (Schedules do not exist on the time-skipping server) that
+// reports the week before that Friday, and a manager's manual run for the current week. The stack has
+// a database of its own, so the county-wide figures are exactly the cases registered here.
+import crypto from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, cstDate, weekStartOf } from '../../domain/report-week';
+import { loadTemporalConfig } from '../../temporal.config';
+import { ensureWeeklyReportSchedule } from '../../worker/weekly-report-schedule';
+import { startApiStack, type ApiStack } from '../support/api-stack';
+import { DAY_MS, registerMix } from '../support/case-mix';
+import { inputs } from '../support/fixtures';
+import { freshDatabase } from '../support/fresh-database';
+import { DEMO_TOWNSHIPS } from '../../prisma/seed';
+
+const SCHEDULE_ID = `weekly-report-test-${crypto.randomUUID()}`;
+const thisWeek = weekStartOf(new Date());
+/** A Friday run three weeks ago (08:00 China Standard Time), and the week it reports: the one before. */
+const friday = new Date(addDays(thisWeek, -21 + 4).getTime() + 8 * 3600_000);
+const reportedWeek = addDays(thisWeek, -28);
+
+let api: ApiStack;
+let manager: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  env = { DATABASE_URL: await freshDatabase(), WEEKLY_REPORT_SCHEDULE_ID: SCHEDULE_ID };
+  api = await startApiStack(env);
+  manager = await api.login('manager');
+  const inWeek = (day: number) => new Date(reportedWeek.getTime() + day * DAY_MS + 10 * 3600_000).toISOString();
+  const [a, b] = [DEMO_TOWNSHIPS[2]!.code, DEMO_TOWNSHIPS[3]!.code];
+  await registerMix(api, [
+    // Received in the reported week: a consultation answered, a complaint worked to closure, a help
+    // request left open (over 21 days old: overdue at acceptance).
+    { registration: { township: a, kind: 'consultation', receivedAt: inWeek(0) }, actions: ['answer'] },
+    { registration: { township: a, receivedAt: inWeek(1) }, actions: ['accept', 'submit-investigation', 'approve', 'reply', ['follow-up', { ...inputs['follow-up'], response: 'unsatisfied' }]] },
+    { registration: { township: b, kind: 'help', receivedAt: inWeek(2) }, actions: [] },
+    // Older, never accepted: overdue, and the longest running.
+    { registration: { township: b, receivedAt: new Date(Date.now() - 40 * DAY_MS).toISOString(), subject: '<b>最早</b>的信访件' }, actions: [] },
+  ]);
+});
+afterAll(async () => {
+  await api?.temporal.schedule.getHandle(SCHEDULE_ID).delete().catch(() => undefined);
+  await api?.stop();
+});
+
+describe('weekly report', () => {
+  it('is scheduled at worker start for Friday 08:00 China Standard Time, and updated in place', async () => {
+    const handle = api.temporal.schedule.getHandle(SCHEDULE_ID);
+    const d = await handle.describe();
+    expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'weeklyReportWorkflow' });
+    expect(d.policies.overlap).toBe('BUFFER_ALL');
+    expect(d.policies.catchupWindow).toBe(7 * DAY_MS);
+    expect(d.info.nextActionTimes.length).toBeGreaterThan(1);
+    for (const t of d.info.nextActionTimes) {
+      const cst = new Date(t.getTime() + 8 * 3600_000);
+      expect([cst.getUTCDay(), cst.getUTCHours(), cst.getUTCMinutes()]).toEqual([5, 8, 0]);
+    }
+
+    const config = loadTemporalConfig({ ...env, TEMPORAL_TASK_QUEUE: d.action.taskQueue, WEEKLY_REPORT_CRON: '30 9 * * MON' });
+    expect(await ensureWeeklyReportSchedule(api.temporal, config)).toBe('updated');
+    const monday = new Date((await handle.describe()).info.nextActionTimes[0]!.getTime() + 8 * 3600_000);
+    expect([monday.getUTCDay(), monday.getUTCHours(), monday.getUTCMinutes()]).toEqual([1, 9, 30]);
+    expect(await ensureWeeklyReportSchedule(api.temporal, { ...config, weeklyReport: { ...config.weeklyReport, cron: '0 8 * * FRI' } })).toBe('updated');
+  });
+
+  it('reports the week before a Friday run: new cases, overdue by township, the longest running', async () => {
+    const handle = api.temporal.schedule.getHandle(SCHEDULE_ID);
+    await handle.backfill({ start: new Date(friday.getTime() - 60_000), end: new Date(friday.getTime() + 60_000), overlap: 'ALLOW_ALL' });
+    const workflowId = `${SCHEDULE_ID}-${friday.toISOString().replace('.000Z', 'Z')}`;
+    const result = await api.temporal.workflow.getHandle(workflowId).result();
+    expect(result).toEqual({ weekStart: reportedWeek.toISOString(), received: 3, closed: 0, overdue: 2 });
+
+    const r = await api.request('GET', `/api/reports/weekly/${cstDate(reportedWeek)}`, { token: manager });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ weekStart: cstDate(reportedWeek), trigger: 'schedule', received: 3, closed: 0, overdue: 2 });
+    const c = r.body.content;
+    expect(c.received.byKind.filter((k: { count: number }) => k.count).map((k: { key: string; count: number }) => [k.key, k.count]))
+      .toEqual([['consultation', 1], ['help', 1], ['complaint', 1]]);
+    expect(c.overdueByTownship).toEqual([{ code: DEMO_TOWNSHIPS[3]!.code, name: DEMO_TOWNSHIPS[3]!.name, overdue: 2 }]);
+    expect(c.longestRunning[0]).toMatchObject({ subject: '<b>最早</b>的信访件', days: 40, overdue: true });
+    expect(c.longestRunning).toHaveLength(2);
+    expect(r.body.html).toContain('&#60;b&#62;最早&#60;/b&#62;的信访件');
+    expect(r.body.html).not.toContain('<b>最早');
+  });
+
+  it('lets a manager run this week\'s report by hand, with the rates of what closed', async () => {
+    const r = await api.request('POST', '/api/reports/weekly', { token: manager, body: { week: cstDate(new Date()) } });
+    expect(r.status).toBe(202);
+    expect(r.body.weekStart).toBe(cstDate(thisWeek));
+    await api.temporal.workflow.getHandle(r.body.workflowId).result();
+    const report = await api.request('GET', r.headers.get('location')!, { token: manager });
+    expect(report.body).toMatchObject({ trigger: 'manual', received: 0, closed: 2 });
+    // Closed this week: the consultation answered over 21 days after receipt (late) and the complaint
+    // replied within the statutory limit; one follow-up response, unsatisfied.
+    expect(report.body.content.closed.rates).toEqual({
+      onTimeClosure: { numerator: 1, denominator: 2, rate: 0.5 },
+      reply: { numerator: 1, denominator: 1, rate: 1 },
+      satisfaction: { numerator: 0, denominator: 1, rate: 0 },
+    });
+    const list = await api.request('GET', '/api/reports/weekly', { token: manager });
+    expect(list.body.items.map((i: { weekStart: string }) => i.weekStart)).toEqual([cstDate(thisWeek), cstDate(reportedWeek)]);
+  });
+
+  it('lets only managers run a report, and managers and reviewers read them', async () => {
+    const desk = await api.login('desk');
+    expect((await api.request('POST', '/api/reports/weekly', { token: desk, body: {} })).status).toBe(403);
+    expect((await api.request('GET', '/api/reports/weekly', { token: desk })).status).toBe(403);
+    const reviewer = await api.login('reviewer');
+    expect((await api.request('GET', '/api/reports/weekly', { token: reviewer })).status).toBe(200);
+    const future = await api.request('POST', '/api/reports/weekly', { token: manager, body: { week: cstDate(addDays(new Date(), 14)) } });
+    expect(future.status).toBe(400);
+    expect(future.body.error.fields[0].field).toBe('week');
+    expect((await api.request('GET', '/api/reports/weekly/2020-01-06', { token: manager })).status).toBe(404);
+  });
+});
