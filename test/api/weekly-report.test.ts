@@ -45,6 +45,17 @@ afterAll(async () => {
   await api?.stop();
 });
 
+/** The run a backfill starts, once the Schedule has taken it (backfills are taken asynchronously). */
+async function backfilledRun(scheduledAt: Date): Promise<string> {
+  const handle = api.temporal.schedule.getHandle(SCHEDULE_ID);
+  for (let i = 0; i < 300; i++) {
+    const taken = (await handle.describe()).info.recentActions.find((a) => a.scheduledAt.getTime() === scheduledAt.getTime());
+    if (taken) return taken.action.workflow.workflowId;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the Schedule did not take the backfilled run');
+}
+
 describe('weekly report', () => {
   it('is scheduled at worker start for Friday 08:00 China Standard Time, and updated in place', async () => {
     const handle = api.temporal.schedule.getHandle(SCHEDULE_ID);
@@ -68,8 +79,7 @@ describe('weekly report', () => {
   it('reports the week before a Friday run: new cases, overdue by township, the longest running', async () => {
     const handle = api.temporal.schedule.getHandle(SCHEDULE_ID);
     await handle.backfill({ start: new Date(friday.getTime() - 60_000), end: new Date(friday.getTime() + 60_000), overlap: 'ALLOW_ALL' });
-    const workflowId = `${SCHEDULE_ID}-${friday.toISOString().replace('.000Z', 'Z')}`;
-    const result = await api.temporal.workflow.getHandle(workflowId).result();
+    const result = await api.temporal.workflow.getHandle(await backfilledRun(friday)).result();
     expect(result).toEqual({ weekStart: reportedWeek.toISOString(), received: 3, closed: 0, overdue: 2 });
 
     const r = await api.request('GET', `/api/reports/weekly/${cstDate(reportedWeek)}`, { token: manager });
