@@ -1,22 +1,29 @@
 import type { Db } from '../db/client';
+import type { MailConfig, Mailer } from '../notifications/mailer';
+import { createCalendarActivities } from './calendar';
 import { createRecordEvent } from './record-event';
 import { createRecordNoticeEvent } from './record-notice-event';
 import { createRegisterCase } from './register-case';
 import { createUpdateAssistanceList } from './update-assistance-list';
 import { createBuildWeeklyReport } from './weekly-report';
+import { createSendNotification } from './send-notification';
 
 export interface ActivityDeps {
   db: Db;
+  mailer: Mailer;
+  mail: Pick<MailConfig, 'locale' | 'maxAttempts'>;
 }
 
 /** Every activity of the worker, built from its dependencies. */
-export function createActivities({ db }: ActivityDeps) {
+export function createActivities({ db, mailer, mail }: ActivityDeps) {
   return {
     registerCase: createRegisterCase(db),
     recordEvent: createRecordEvent(db),
     recordNoticeEvent: createRecordNoticeEvent(db),
     updateAssistanceList: createUpdateAssistanceList(db),
     buildWeeklyReport: createBuildWeeklyReport(db),
+    sendNotification: createSendNotification({ db, mailer, mail }),
+    ...createCalendarActivities(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { LEVELS } from '../domain/clocks';
 import type { Actor, CaseView } from '../domain/messages';
 
 export interface TimelineEvent {
@@ -15,9 +16,33 @@ export interface TimelineEvent {
 
 const date = (s?: string) => (s ? new Date(s) : null);
 
+const earliest = (values: (string | undefined)[]) => values.filter((v): v is string => Boolean(v)).sort()[0];
+
+/** Due and escalation columns: from the running clocks, or the legacy due dates of cases without clocks. */
+function clockColumns(view: CaseView) {
+  const open = view.stage !== 'closed';
+  if (!view.clocks) {
+    return { clocked: false, dueAt: date(open ? earliest([view.stageDueAt, view.repliedAt ? undefined : view.replyDueAt]) : undefined) };
+  }
+  const running = view.clocks.filter((c) => !c.stoppedAt);
+  const levels = running.map((c) => (c.level ? LEVELS.indexOf(c.level) : -1));
+  const pause = view.pauses?.at(-1);
+  const paused = pause && !pause.to ? pause : undefined;
+  return {
+    clocked: true,
+    dueAt: date(earliest(running.map((c) => c.dueAt))),
+    warnAt: date(earliest(running.map((c) => c.warnAt))),
+    escalation: LEVELS[Math.max(-1, ...levels)] ?? null,
+    pausedSince: date(paused?.from),
+    pauseReason: paused?.reason ?? null,
+    extensionStatus: view.extensions?.at(-1)?.status ?? null,
+  };
+}
+
 /** The read-model columns that mirror the workflow's state. */
 export function projection(view: CaseView) {
   return {
+    ...clockColumns(view),
     stage: view.stage,
     townshipCode: view.township,
     stageDueAt: date(view.stageDueAt),

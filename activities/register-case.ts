@@ -51,6 +51,7 @@ export function createRegisterCase(db: Db) {
           petitionerPhone: r.petitioner?.phone,
           petitionerIdNumber: r.petitioner?.idNumber,
           petitionerAddress: r.petitioner?.address,
+          petitionerEmail: r.petitioner?.email,
           receivedAt: new Date(r.receivedAt),
           registeredById: input.registeredBy.id,
           requestFingerprint: input.fingerprint,

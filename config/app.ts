@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parsePolicy, type TimePolicy } from '../domain/policy';
+import type { MailConfig } from '../notifications/mailer';
+import { LOCALES } from '../notifications/templates';
 import { parseEnv } from './parse-env';
 
 // Application configuration, read once from the environment and validated at start so a typo
@@ -26,16 +28,30 @@ const schema = z.object({
   QUERY_CODE_SECRET: z.string().min(16).default('jianjian-demo-query-code-secret'),
   /** Calls per minute one address may make to the public (no login) endpoints. */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
-  /** Overrides of the stage time limits, e.g. `investigation=10wd,recheck=3wd`. */
+  /** Overrides of the stage time limits and escalation ladder, e.g. `investigation=10wd,recheck=3wd,warning=2wd`. */
   STAGE_LIMITS: z.string().optional(),
   /** Where attached files are kept; `DATA_DIR/attachments` unless set. */
   ATTACHMENTS_DIR: z.string().optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  /** SMTP server for notifications (`smtp://user:pass@host:587`); unset, mail goes to the outbox folder. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional(),
+  /** Where mail goes without SMTP_URL: one .eml file per message. Default `<DATA_DIR>/outbox`. */
+  MAIL_OUTBOX_DIR: z.string().optional(),
+  MAIL_FROM: z.string().min(3).default('件件落实 <noreply@jianjian.local>'),
+  MAIL_LOCALE: z.enum(LOCALES).default('zh'),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
-export type AppConfig = z.infer<typeof schema> & { policy: TimePolicy };
+export type AppConfig = z.infer<typeof schema> & { policy: TimePolicy; mail: MailConfig };
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = parseEnv(schema, env, 'configuration');
-  return { ...parsed, policy: parsePolicy(parsed.STAGE_LIMITS) };
+  const mail: MailConfig = {
+    from: parsed.MAIL_FROM,
+    smtpUrl: parsed.SMTP_URL,
+    outboxDir: parsed.MAIL_OUTBOX_DIR ?? path.join(parsed.DATA_DIR, 'outbox'),
+    locale: parsed.MAIL_LOCALE,
+    maxAttempts: parsed.MAIL_MAX_ATTEMPTS,
+  };
+  return { ...parsed, policy: parsePolicy(parsed.STAGE_LIMITS), mail };
 }

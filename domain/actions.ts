@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { PROPOSED_OUTCOMES, SATISFACTION, type Kind, type Stage } from './case';
 
-const text = (max = 4000) => z.string().trim().min(1, 'is required').max(max);
-const optionalText = (max = 4000) => z.string().trim().max(max).optional();
+export const text = (max = 4000) => z.string().trim().min(1, 'is required').max(max);
+export const optionalText = (max = 4000) => z.string().trim().max(max).optional();
 export const townshipCode = z.string().regex(/^[0-9]{3,12}$/, 'must be a township code of 3 to 12 digits');
 const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 

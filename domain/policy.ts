@@ -1,8 +1,7 @@
 // Stage time limits (DESIGN.md §3). Pure functions: the workflow computes due dates with them from
 // its own deterministic clock, and the policy in force is captured in the workflow's input.
 import type { Stage } from './case';
-
-export type ClockUnit = 'days' | 'workingDays';
+import { shift, WEEKENDS_ONLY, type ClockUnit, type WorkCalendar } from './calendar';
 
 export interface Limit {
   amount: number;
@@ -15,33 +14,33 @@ export interface TimePolicy {
   recheck: Limit;
   /** Statutory: acceptance → written reply. */
   reply: Limit;
+  /** The escalation ladder of every clock; absent in the input of cases started before it existed. */
+  escalation?: EscalationPolicy;
 }
+
+export interface EscalationPolicy {
+  /** 预警: this long before a clock's due time. */
+  warning: Limit;
+  /** 督办: this long after a clock's due time (催办 comes at the due time itself). */
+  supervision: Limit;
+}
+
+export const DEFAULT_ESCALATION: EscalationPolicy = {
+  warning: { amount: 3, unit: 'workingDays' },
+  supervision: { amount: 5, unit: 'workingDays' },
+};
 
 export const DEFAULT_POLICY: TimePolicy = {
   acceptance: { amount: 15, unit: 'days' },
   investigation: { amount: 15, unit: 'workingDays' },
   recheck: { amount: 5, unit: 'workingDays' },
   reply: { amount: 60, unit: 'days' },
+  escalation: DEFAULT_ESCALATION,
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function isWeekend(d: Date): boolean {
-  // County offices keep China Standard Time; weekends are judged there, not in UTC.
-  const day = new Date(d.getTime() + 8 * 60 * 60 * 1000).getUTCDay();
-  return day === 0 || day === 6;
-}
-
-/** Adds a limit to a start time. Working days skip weekends (the holiday calendar comes with the clocks). */
-export function addLimit(start: Date, limit: Limit): Date {
-  if (limit.unit === 'days') return new Date(start.getTime() + limit.amount * DAY_MS);
-  let t = start.getTime();
-  let left = limit.amount;
-  while (left > 0) {
-    t += DAY_MS;
-    if (!isWeekend(new Date(t))) left -= 1;
-  }
-  return new Date(t);
+/** Adds a limit to a start time on a holiday calendar (see domain/calendar.ts for how days count). */
+export function addLimit(start: Date, limit: Limit, calendar: WorkCalendar = WEEKENDS_ONLY): Date {
+  return new Date(shift(start.getTime(), limit.amount, limit.unit, calendar)!);
 }
 
 /** The limit that governs a stage's own due date; `reply` and `follow_up` run on the statutory reply clock. */
@@ -54,14 +53,16 @@ export function stageLimit(policy: TimePolicy, stage: Stage): Limit | undefined 
   }
 }
 
-/** Parses `STAGE_LIMITS` style overrides, e.g. `investigation=10wd,recheck=3wd,acceptance=15d`. */
+/** Parses `STAGE_LIMITS` style overrides, e.g. `investigation=10wd,recheck=3wd,acceptance=15d,warning=2wd,supervision=5wd`. */
 export function parsePolicy(spec: string | undefined, base: TimePolicy = DEFAULT_POLICY): TimePolicy {
   if (!spec) return base;
   const policy = { ...base };
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(acceptance|investigation|recheck|reply)=(\d+)(d|wd)$/.exec(part);
-    if (!m) throw new Error(`STAGE_LIMITS: cannot read "${part}" (expected e.g. investigation=15wd or reply=60d)`);
-    policy[m[1] as keyof TimePolicy] = { amount: Number(m[2]), unit: m[3] === 'wd' ? 'workingDays' : 'days' };
+    const m = /^(acceptance|investigation|recheck|reply|warning|supervision)=(\d+)(d|wd)$/.exec(part);
+    if (!m) throw new Error(`STAGE_LIMITS: cannot read "${part}" (expected e.g. investigation=15wd, reply=60d or warning=3wd)`);
+    const limit: Limit = { amount: Number(m[2]), unit: m[3] === 'wd' ? 'workingDays' : 'days' };
+    if (m[1] === 'warning' || m[1] === 'supervision') policy.escalation = { ...(policy.escalation ?? DEFAULT_ESCALATION), [m[1]]: limit };
+    else policy[m[1] as 'acceptance' | 'investigation' | 'recheck' | 'reply'] = limit;
   }
   return policy;
 }

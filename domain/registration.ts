@@ -11,6 +11,8 @@ const petitioner = z.object({
   phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number of 5 to 20 digits').optional(),
   idNumber: z.string().trim().regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number').optional(),
   address: optional(300),
+  /** Where the petitioner is told of an extension; optional. */
+  email: z.email('must be an email address').max(200).optional(),
 }).strict();
 
 export const registrationSchema = z.object({

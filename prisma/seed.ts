@@ -17,20 +17,21 @@ export const DEMO_TOWNSHIPS = TOWNSHIP_NAMES.map((name, i) => ({
   name,
 }));
 
-type DemoUser = { username: string; displayName: string; role: Role; townshipCode?: string };
+type DemoUser = { username: string; displayName: string; role: Role; townshipCode?: string; email: string };
 
-const perTownship = (prefix: string, role: Role, title: string): DemoUser[] => DEMO_TOWNSHIPS.map((t, i) => ({
-  username: `${prefix}${String(i + 1).padStart(2, '0')}`,
-  displayName: `${t.name}${title}`,
-  role,
-  townshipCode: t.code,
-}));
+/** Demo addresses on a reserved domain: with the default outbox transport nothing leaves the machine. */
+const demoEmail = (username: string) => `${username}@demo.jianjian.local`;
+
+const perTownship = (prefix: string, role: Role, title: string): DemoUser[] => DEMO_TOWNSHIPS.map((t, i) => {
+  const username = `${prefix}${String(i + 1).padStart(2, '0')}`;
+  return { username, displayName: `${t.name}${title}`, role, townshipCode: t.code, email: demoEmail(username) };
+});
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'desk', displayName: '信访窗口 李登记', role: 'desk' },
-  { username: 'reviewer', displayName: '社会救助股 王复核', role: 'county_reviewer' },
-  { username: 'manager', displayName: '分管领导 赵督查', role: 'manager' },
-  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  { username: 'desk', email: demoEmail('desk'), displayName: '信访窗口 李登记', role: 'desk' },
+  { username: 'reviewer', email: demoEmail('reviewer'), displayName: '社会救助股 王复核', role: 'county_reviewer' },
+  { username: 'manager', email: demoEmail('manager'), displayName: '分管领导 赵督查', role: 'manager' },
+  { username: 'admin', email: demoEmail('admin'), displayName: '系统管理员', role: 'admin' },
   ...perTownship('town', 'township_officer', '经办人'),
   ...perTownship('lead', 'township_leader', '分管领导'),
 ];
@@ -39,6 +40,9 @@ export async function seedDemoCounty(db: Db): Promise<void> {
   await db.township.createMany({ data: DEMO_TOWNSHIPS, skipDuplicates: true });
   const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
   const missing = DEMO_USERS.filter((u) => !existing.has(u.username));
+  // Demo users seeded before they had addresses get them.
+  const withoutEmail = await db.user.findMany({ where: { email: null, username: { in: DEMO_USERS.map((u) => u.username) } }, select: { username: true } });
+  for (const { username } of withoutEmail) await db.user.update({ where: { username }, data: { email: demoEmail(username) } });
   if (missing.length === 0) return;
   // One hash for all: the demo accounts share their password anyway, and seeding stays fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -11,7 +11,7 @@ const app = loadAppConfig();
 const temporal = loadTemporalConfig();
 
 const services = await startServices(app, temporal);
-const worker = await runWorker({ databaseUrl: services.databaseUrl, address: services.temporalAddress, config: temporal });
+const worker = await runWorker({ databaseUrl: services.databaseUrl, address: services.temporalAddress, config: temporal, mail: app.mail });
 const api = await startApi({ databaseUrl: services.databaseUrl, address: services.temporalAddress, app, temporal });
 
 const range = (role: string) => {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { Db } from '../../db/client';
+import { workCalendar } from '../../db/calendar';
 import type { ActionName } from '../../domain/actions';
 import { actionUpdates, CASE_WORKFLOW, registerUpdate, type Actor, type CaseWorkflowInput } from '../../domain/messages';
 import type { TimePolicy } from '../../domain/policy';
@@ -105,7 +106,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, queryCodes,
         throw ApiError.conflict('idempotency_key_reused', 'this Idempotency-Key was already used for a different registration');
       }
       if (!existing) {
-        const input: CaseWorkflowInput = { caseId, registration, registeredBy: actorOf(user), fingerprint, policy };
+        const input: CaseWorkflowInput = { caseId, registration, registeredBy: actorOf(user), fingerprint, policy, calendar: await workCalendar(db) };
         await temporal.workflow.executeUpdateWithStart(registerUpdate, {
           args: [{ fingerprint }],
           startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW, {

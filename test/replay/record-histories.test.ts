@@ -5,13 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { inputs } from '../support/fixtures';
+import { calendarSignal, type CaseView } from '../../domain/messages';
+import { inputs, TEST_CALENDAR } from '../support/fixtures';
 import { saveHistory } from './history-file';
 import { startCase, startTimeSkipping, type ClockTestKit, type TestCase } from '../support/time-skipping';
 
 const HISTORIES = fileURLToPath(new URL('./histories', import.meta.url));
 
-/** Scenarios by file name; the name says the code generation (v1 = the foundation's workflow). */
+/** Scenarios by file name; the name says the code generation (v1 = the foundation's workflow, v2 = with clocks). */
 const scenarios: Record<string, (kit: ClockTestKit) => Promise<TestCase>> = {
   'v1-happy-path-with-send-back': async (kit) => {
     const c = await startCase(kit);
@@ -34,6 +35,30 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<TestCase>> = {
   'v1-consultation-answered': async (kit) => {
     const c = await startCase(kit, { kind: 'consultation' });
     await c.act('answer', inputs.answer);
+    return c;
+  },
+  'v2-clocks-escalated-then-rejected': async (kit) => {
+    const c = await startCase(kit);
+    await kit.env.sleep('25 days');
+    await c.act('reject', inputs.reject);
+    return c;
+  },
+  'v2-clocks-pause-extension-calendar': async (kit) => {
+    const c = await startCase(kit, { petitioner: { name: '张三', email: 'zhangsan@example.cn' } });
+    const clockAct = (action: string, input: unknown, role: string) =>
+      c.handle.executeUpdate<CaseView, [unknown]>(action, { args: [{ actor: { id: role, name: role, role }, input }] });
+    await c.act('accept', inputs.accept);
+    await clockAct('pause', { reason: 'hearing' }, 'county_reviewer');
+    await kit.env.sleep('3 days');
+    await clockAct('resume', {}, 'county_reviewer');
+    await clockAct('request-extension', { days: 15, reason: '需组织听证' }, 'county_reviewer');
+    await clockAct('approve-extension', {}, 'manager');
+    await c.handle.signal(calendarSignal, { ...TEST_CALENDAR, version: TEST_CALENDAR.version + 1, holidays: [...TEST_CALENDAR.holidays, '2099-01-01'] });
+    await kit.env.sleep('20 days');
+    await c.act('submit-investigation', inputs['submit-investigation'], 'township_officer');
+    await c.act('approve', inputs.approve, 'county_reviewer');
+    await c.act('reply', inputs.reply, 'county_reviewer');
+    await c.act('follow-up', inputs['follow-up']);
     return c;
   },
 };

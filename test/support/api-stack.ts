@@ -32,9 +32,9 @@ export async function startApiStack(env: Record<string, string> = {}): Promise<A
   const databaseUrl = env.DATABASE_URL ?? inject('databaseUrl');
   const address = inject('temporalAddress');
   const temporalConfig = loadTemporalConfig({ TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: `api-${crypto.randomUUID()}`, ...env });
-  // Attached files go to the test run's folder, not the repository's data folder.
+  // Attached files and mail go to the test run's folder, not the repository's data folder.
   const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), ...env });
-  const worker: RunningWorker = await runWorker({ databaseUrl, address, config: temporalConfig });
+  const worker: RunningWorker = await runWorker({ databaseUrl, address, config: temporalConfig, mail: appConfig.mail });
   const db = createDb(databaseUrl, 4);
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection });

@@ -3,6 +3,10 @@ import type { ActionInput, ActionName } from '../../domain/actions';
 import type { Actor } from '../../domain/messages';
 import type { Registration } from '../../domain/registration';
 import { DEMO_TOWNSHIPS } from '../../prisma/seed';
+import { OFFICIAL_CALENDAR, toWorkCalendar } from '../../domain/official-calendar';
+
+/** The shipped official calendar, as a case registered through the API would carry it. */
+export const TEST_CALENDAR = toWorkCalendar(OFFICIAL_CALENDAR, 0);
 
 export const TOWNSHIP_A = DEMO_TOWNSHIPS[0]!.code;
 export const TOWNSHIP_B = DEMO_TOWNSHIPS[1]!.code;

@@ -1,6 +1,7 @@
 // A time-skipping Temporal test environment (the Java test server) with the real worker and its
 // real activities on the test PostgreSQL.
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker, WorkflowBundle } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -9,9 +10,11 @@ import { createDb, type Db } from '../../db/client';
 import { actionUpdates, CASE_WORKFLOW, registerUpdate, type CaseView, type CaseWorkflowInput } from '../../domain/messages';
 import type { ActionName, ActionInput } from '../../domain/actions';
 import { DEFAULT_POLICY, type TimePolicy } from '../../domain/policy';
+import type { WorkCalendar } from '../../domain/calendar';
+import { createMailer, type MailConfig, type Mailer } from '../../notifications/mailer';
 import { loadTemporalConfig } from '../../temporal.config';
 import { bundleWorkflows, createWorker } from '../../worker/worker';
-import { actor, registration } from './fixtures';
+import { actor, registration, TEST_CALENDAR } from './fixtures';
 import type { Registration } from '../../domain/registration';
 
 let bundle: Promise<WorkflowBundle> | undefined;
@@ -20,6 +23,7 @@ export interface ClockTestKit {
   env: TestWorkflowEnvironment;
   db: Db;
   worker: Worker;
+  mail: MailConfig;
   stop(): Promise<void>;
 }
 
@@ -39,18 +43,25 @@ async function createTimeSkippingEnv(attempts = 3): Promise<TestWorkflowEnvironm
   }
 }
 
-export async function startTimeSkipping(): Promise<ClockTestKit> {
+/** Mail goes to an outbox folder of the test run unless the test gives an SMTP server. */
+export async function startTimeSkipping(mailOverrides: Partial<MailConfig> = {}): Promise<ClockTestKit> {
   const env = await createTimeSkippingEnv();
   const db = createDb(inject('databaseUrl'), 4);
   const config = loadTemporalConfig({ TEMPORAL_TASK_QUEUE: `ts-${crypto.randomUUID()}` });
   bundle ??= bundleWorkflows();
-  const worker = await createWorker({ connection: env.nativeConnection, config, db, workflowBundle: await bundle });
+  const mail: MailConfig = {
+    from: 'jianjian-test <noreply@jianjian.test>', outboxDir: path.join(inject('runDir'), `outbox-${crypto.randomUUID()}`),
+    locale: 'zh', maxAttempts: 3, ...mailOverrides,
+  };
+  const mailer: Mailer = createMailer(mail);
+  const worker = await createWorker({ connection: env.nativeConnection, config, db, mailer, mail, workflowBundle: await bundle });
   const running = worker.run();
   return {
-    env, db, worker,
+    env, db, worker, mail,
     async stop() {
       worker.shutdown();
       await running;
+      mailer.close();
       await env.teardown();
       await db.$disconnect();
     },
@@ -65,10 +76,14 @@ export interface TestCase {
 }
 
 /** Starts a case workflow as the API would and waits until it is registered. */
-export async function startCase(kit: ClockTestKit, overrides: Partial<Registration> = {}, policy: TimePolicy = DEFAULT_POLICY): Promise<TestCase> {
+export async function startCase(
+  kit: ClockTestKit, overrides: Partial<Registration> = {}, policy: TimePolicy = DEFAULT_POLICY, calendar: WorkCalendar = TEST_CALENDAR,
+): Promise<TestCase> {
   const caseId = `c${crypto.randomBytes(16).toString('hex')}`;
+  // Received an hour ago on the test server's clock, which earlier tests have moved forward.
+  const receivedAt = new Date(await kit.env.currentTimeMs() - 3600_000).toISOString();
   const input: CaseWorkflowInput = {
-    caseId, registration: registration(overrides), registeredBy: actor('desk'), fingerprint: 'fp', policy,
+    caseId, registration: registration({ receivedAt, ...overrides }), registeredBy: actor('desk'), fingerprint: 'fp', policy, calendar,
   };
   const handle = await kit.env.client.workflow.start(CASE_WORKFLOW, { workflowId: caseId, taskQueue: kit.worker.options.taskQueue, args: [input] });
   await handle.executeUpdate(registerUpdate, { args: [{ fingerprint: 'fp' }] });

@@ -6,7 +6,7 @@ import { ACTION_NAMES, TRANSITIONS, type ActionName } from '../../domain/actions
 import { STAGES, type Stage } from '../../domain/case';
 import { FailureType } from '../../domain/messages';
 import { addLimit, DEFAULT_POLICY } from '../../domain/policy';
-import { HAPPY_PATH, inputs, TOWNSHIP_B } from '../support/fixtures';
+import { HAPPY_PATH, inputs, TEST_CALENDAR, TOWNSHIP_B } from '../support/fixtures';
 import { startCase, startTimeSkipping, type ClockTestKit, type TestCase } from '../support/time-skipping';
 
 let kit: ClockTestKit;
@@ -54,12 +54,12 @@ describe('case workflow', () => {
     expect(v.township).toBe(TOWNSHIP_B);
     const acceptedAt = new Date(v.acceptedAt!);
     expect(v.replyDueAt).toBe(new Date(acceptedAt.getTime() + 60 * DAY).toISOString());
-    expect(v.stageDueAt).toBe(addLimit(acceptedAt, DEFAULT_POLICY.investigation).toISOString());
+    expect(v.stageDueAt).toBe(addLimit(acceptedAt, DEFAULT_POLICY.investigation, TEST_CALENDAR).toISOString());
 
     await kit.env.sleep('5 days');
     v = await c.act('submit-investigation', inputs['submit-investigation'], 'township_officer');
     expect(v.stage).toBe('recheck');
-    expect(v.stageDueAt).toBe(addLimit(new Date(v.rounds[0]!.submittedAt), DEFAULT_POLICY.recheck).toISOString());
+    expect(v.stageDueAt).toBe(addLimit(new Date(v.rounds[0]!.submittedAt), DEFAULT_POLICY.recheck, TEST_CALENDAR).toISOString());
 
     v = await c.act('approve', inputs.approve, 'county_reviewer');
     expect(v.stage).toBe('reply');

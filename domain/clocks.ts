@@ -1,0 +1,107 @@
+// The clocks of a case (DESIGN.md §3) and their escalation ladders: pure data and functions, shared
+// by the case workflow (which runs them as durable timers) and the API (which reads them).
+import type { Stage } from './case';
+import { shift, type Interval, type WorkCalendar } from './calendar';
+import { DEFAULT_ESCALATION, type EscalationPolicy, type Limit, type TimePolicy } from './policy';
+import type { Role } from './roles';
+
+export const CLOCK_KINDS = ['acceptance', 'investigation', 'recheck', 'reply'] as const;
+export type ClockKind = (typeof CLOCK_KINDS)[number];
+
+/** The ladder, in order: 预警 before the due time, 催办 at it, 督办 after it. */
+export const LEVELS = ['warning', 'urging', 'supervision'] as const;
+export type EscalationLevel = (typeof LEVELS)[number];
+
+export const PAUSE_REASONS = ['materials', 'hearing'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+/** One run of one clock: a stage clock starts when its stage starts; the reply clock at acceptance. */
+export interface Clock {
+  /** `${kind}-${n}`: a send-back starts a new investigation clock. */
+  id: string;
+  kind: ClockKind;
+  limit: Limit;
+  startedAt: string;
+  stoppedAt?: string;
+  /** Days added by an approved extension (the statutory reply clock only). */
+  extensionDays?: number;
+  /** The highest level already reached; each level is reached once. */
+  level?: EscalationLevel;
+  /** Derived from the above, the case's pauses and the calendar; undefined while paused. */
+  dueAt?: string;
+  warnAt?: string;
+  superviseAt?: string;
+}
+
+export interface Pause {
+  reason: PauseReason;
+  from: string;
+  to?: string;
+  by: string;
+  note?: string;
+}
+
+/** The stage clock that runs while a case is in a stage; reply and follow-up run on the reply clock alone. */
+export function stageClockKind(stage: Stage): ClockKind | undefined {
+  return stage === 'registered' ? 'acceptance' : stage === 'investigation' || stage === 'recheck' ? stage : undefined;
+}
+
+export const toIntervals = (pauses: readonly Pause[]): Interval[] =>
+  pauses.map((p) => ({ from: Date.parse(p.from), to: p.to === undefined ? undefined : Date.parse(p.to) }));
+
+const isoOf = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
+
+/** Due, warning and supervision times of a clock; all undefined while an open pause freezes it. */
+export function schedule(clock: Clock, pauses: readonly Pause[], calendar: WorkCalendar, escalation: EscalationPolicy = DEFAULT_ESCALATION) {
+  const intervals = toIntervals(pauses);
+  const base = shift(Date.parse(clock.startedAt), clock.limit.amount, clock.limit.unit, calendar, intervals);
+  const due = base === undefined || !clock.extensionDays ? base : shift(base, clock.extensionDays, 'days', calendar, intervals);
+  if (due === undefined) return { dueAt: undefined, warnAt: undefined, superviseAt: undefined };
+  return {
+    dueAt: isoOf(due),
+    warnAt: isoOf(shift(due, -escalation.warning.amount, escalation.warning.unit, calendar)),
+    superviseAt: isoOf(shift(due, escalation.supervision.amount, escalation.supervision.unit, calendar, intervals)),
+  };
+}
+
+export const levelTime = (clock: Clock, level: EscalationLevel): string | undefined =>
+  level === 'warning' ? clock.warnAt : level === 'urging' ? clock.dueAt : clock.superviseAt;
+
+export interface PlannedEscalation {
+  clockId: string;
+  level: EscalationLevel;
+  at: string;
+}
+
+/** The earliest level not yet reached among running clocks: the one timer a case waits on. */
+export function nextEscalation(clocks: readonly Clock[]): PlannedEscalation | undefined {
+  let next: PlannedEscalation | undefined;
+  for (const c of clocks) {
+    if (c.stoppedAt) continue;
+    const level = LEVELS[c.level ? LEVELS.indexOf(c.level) + 1 : 0];
+    const at = level && levelTime(c, level);
+    if (level && at && (!next || at < next.at)) next = { clockId: c.id, level, at };
+  }
+  return next;
+}
+
+/** Whose work a clock measures: the reply clock belongs to whoever holds the case now. */
+function assignee(kind: ClockKind, stage: Stage): Role {
+  const k = kind === 'reply' ? stageClockKind(stage) ?? 'reply' : kind;
+  return k === 'acceptance' ? 'desk' : k === 'investigation' ? 'township_officer' : 'county_reviewer';
+}
+
+const leaderOf = (role: Role): Role => (role === 'township_officer' ? 'township_leader' : 'manager');
+
+/** Who hears of a level: the assignee is warned; the assignee and their leader are urged; managers supervise. */
+export function escalationAudience(kind: ClockKind, level: EscalationLevel, stage: Stage): Role[] {
+  const who = assignee(kind, stage);
+  if (level === 'warning') return [who];
+  if (level === 'urging') return [who, leaderOf(who)];
+  return ['manager'];
+}
+
+/** The limit a new clock of this kind runs on. */
+export function clockLimit(kind: ClockKind, policy: TimePolicy): Limit {
+  return policy[kind];
+}
