@@ -10,11 +10,14 @@ import { createAttachmentStore } from './attachments/store';
 import { createAuditLog } from './audit/log';
 import { auditRoutes } from './audit/router';
 import { authRoutes } from './auth/router';
+import { calendarRoutes } from './calendar/router';
+import { createCalendarService } from './calendar/service';
 import { createAuthService } from './auth/service';
 import { createLoginThrottle } from './auth/throttle';
 import { caseRoutes } from './cases/router';
 import { createCaseService } from './cases/service';
 import { consoleRouter } from './console/router';
+import { dashboardRoutes } from './dashboard/router';
 import { healthRoutes } from './health/router';
 import { ApiError, errorHandler } from './http/errors';
 import { createRateLimiter } from './http/rate-limit';
@@ -76,6 +79,8 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...auditRoutes(audit),
     ...noticeRoutes(notices),
     ...publicRoutes(publicService, publicLimiter),
+    ...calendarRoutes(createCalendarService({ db, temporal, taskQueue, policy })),
+    ...dashboardRoutes(db),
   ];
   const document = openApiDocument(routes);
 

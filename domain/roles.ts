@@ -1,6 +1,7 @@
 // Who may do what: one table, enforced by the API on every endpoint and case action, and printed
 // into the OpenAPI document.
 import type { ActionName } from './actions';
+import type { ClockActionName } from './clock-actions';
 
 export const ROLES = ['desk', 'township_officer', 'township_leader', 'county_reviewer', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -24,6 +25,16 @@ export const PERMISSIONS = {
   'case.reply': ['county_reviewer'],
   'case.follow-up': ['desk', ...township, 'county_reviewer'],
   'users.manage': ['admin'],
+  // Clocks: the assignee asks for an extension or pauses; a manager decides on extensions.
+  'case.request-extension': ['desk', ...township, 'county_reviewer'],
+  'case.approve-extension': ['manager'],
+  'case.decline-extension': ['manager'],
+  'case.pause': ['desk', ...township, 'county_reviewer'],
+  'case.resume': ['desk', ...township, 'county_reviewer'],
+  'calendar.read': ROLES,
+  'calendar.manage': ['admin'],
+  // Township users see their own township's row only.
+  'dashboard.read': caseWorkers,
   // Township users get their own township's figures only.
   'statistics.read': caseWorkers,
   'reports.read': ['county_reviewer', 'manager'],
@@ -37,7 +48,7 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export function actionPermission(action: ActionName): Permission {
+export function actionPermission(action: ActionName | ClockActionName): Permission {
   return `case.${action}`;
 }
 

@@ -4,6 +4,8 @@ import type { Kind, Stage } from '../../domain/case';
 import {
   forRecipient, identityOf, identityWithheld, isConfidentialIdentity, maskIdNumber,
 } from '../../domain/personal-data';
+import { availableClockActions, type ExtensionStatus } from '../../domain/clock-actions';
+import type { EscalationLevel, PauseReason } from '../../domain/clocks';
 import type { Case, CaseEvent, Township } from '../../prisma/generated/client';
 import type { AuthUser } from '../auth/service';
 
@@ -17,8 +19,9 @@ export function revealsConfidentialIdentity(row: Case, viewer: Viewer): boolean 
   return !identityWithheld(row.kind, viewer.role) && isConfidentialIdentity(row.kind, identityOf(row));
 }
 
-export function isOverdue(row: Pick<Case, 'stage' | 'stageDueAt'>, now: Date): boolean {
-  return row.stage !== 'closed' && row.stageDueAt !== null && row.stageDueAt < now;
+/** Past the due time of a running clock (a paused case has none). */
+export function isOverdue(row: Pick<Case, 'stage' | 'dueAt'>, now: Date): boolean {
+  return row.stage !== 'closed' && row.dueAt !== null && row.dueAt < now;
 }
 
 function summaryFields(row: CaseRow, now: Date) {
@@ -37,7 +40,9 @@ function summaryFields(row: CaseRow, now: Date) {
     receivedAt: row.receivedAt.toISOString(),
     stageDueAt: iso(row.stageDueAt),
     replyDueAt: iso(row.replyDueAt),
+    dueAt: iso(row.dueAt),
     overdue: isOverdue(row, now),
+    escalation: row.escalation as EscalationLevel | null,
     outcome: row.outcome,
   };
 }
@@ -72,6 +77,15 @@ export function presentDetail(row: CaseRow, events: CaseEvent[], viewer: Viewer,
     closedAt: iso(row.closedAt),
     investigationRounds: row.investigationRounds,
     availableActions: availableActions(row.stage as Stage, row.kind as Kind),
+    clock: {
+      warnAt: iso(row.warnAt), pausedSince: iso(row.pausedSince),
+      pauseReason: row.pauseReason as PauseReason | null, extension: row.extensionStatus as ExtensionStatus | null,
+    },
+    clockActions: availableClockActions({
+      clocked: row.clocked, stage: row.stage as Stage, paused: row.pausedSince !== null,
+      replyRunning: row.acceptedAt !== null && row.repliedAt === null && row.stage !== 'closed',
+      extension: row.extensionStatus as ExtensionStatus | undefined ?? undefined,
+    }),
     timeline: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at.toISOString(), actor: e.actorName, data: e.data as Record<string, unknown> })),
   };
   // Free text (facts, findings, the reply) may name the accuser too: blanked wherever it appears.

@@ -1,14 +1,16 @@
-import { ACTION_NAMES, TRANSITIONS, actionSchemas } from '../../domain/actions';
+import { ACTION_NAMES, TRANSITIONS } from '../../domain/actions';
+import { CLOCK_ACTION_NAMES } from '../../domain/clock-actions';
 import { PERMISSIONS, actionPermission } from '../../domain/roles';
 import { registrationSchema } from '../../domain/registration';
 import { route, type Route } from '../http/route';
 import { createCaseHandlers } from './handler';
-import { actionParams, caseDetailSchema, caseIdParams, caseListSchema, listQuery } from './schemas';
+import { actionParams, caseActionSchemas, caseDetailSchema, caseIdParams, caseListSchema, listQuery } from './schemas';
 import type { CaseService } from './service';
 
-const actionRules = ACTION_NAMES
-  .map((a) => `${a}: ${TRANSITIONS[a].from} → ${TRANSITIONS[a].to}, by ${PERMISSIONS[actionPermission(a)].join('/')}`)
-  .join('; ');
+const actionRules = [
+  ...ACTION_NAMES.map((a) => `${a}: ${TRANSITIONS[a].from} → ${TRANSITIONS[a].to}, by ${PERMISSIONS[actionPermission(a)].join('/')}`),
+  ...CLOCK_ACTION_NAMES.map((a) => `${a}: clocks only, by ${PERMISSIONS[actionPermission(a)].join('/')}`),
+].join('; ');
 
 export function caseRoutes(cases: CaseService): Route[] {
   const h = createCaseHandlers(cases);
@@ -40,7 +42,7 @@ export function caseRoutes(cases: CaseService): Route[] {
       method: 'post', path: '/api/cases/:id/actions/:action', tag: 'cases', summary: 'Perform a step on a case',
       permissionNote: `per action (${actionRules})`,
       params: actionParams,
-      bodyVariants: actionSchemas,
+      bodyVariants: caseActionSchemas,
       audit: ({ action }) => `case.${action}`,
       responses: {
         200: { description: 'the case after the step', schema: caseDetailSchema },

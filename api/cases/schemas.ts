@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { ACTION_NAMES } from '../../domain/actions';
+import { ACTION_NAMES, actionSchemas } from '../../domain/actions';
+import { CLOCK_ACTION_NAMES, clockActionSchemas } from '../../domain/clock-actions';
+import { LEVELS, PAUSE_REASONS } from '../../domain/clocks';
 import { CATEGORIES, CHANNELS, KINDS, STAGES } from '../../domain/case';
 import { townshipCode } from '../../domain/actions';
 import { pageOf, pageQuery } from '../http/paging';
 
 export const caseIdParams = z.object({ id: z.string().regex(/^c[0-9a-f]{32}$/, 'must be a case id') });
 
+/** Every action on a case: the stage actions and the clock actions, each with its body schema. */
+export const caseActionSchemas = { ...actionSchemas, ...clockActionSchemas };
+const CASE_ACTION_NAMES = [...ACTION_NAMES, ...CLOCK_ACTION_NAMES];
+
 export const actionParams = caseIdParams.extend({
-  action: z.enum(ACTION_NAMES, { message: `must be one of: ${ACTION_NAMES.join(', ')}` }),
+  action: z.enum(CASE_ACTION_NAMES, { message: `must be one of: ${CASE_ACTION_NAMES.join(', ')}` }),
 });
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -43,7 +49,11 @@ export const caseSummarySchema = z.object({
   receivedAt: z.string(),
   stageDueAt: z.string().nullable(),
   replyDueAt: z.string().nullable(),
+  /** The earliest due time among the running clocks; null while paused or closed. */
+  dueAt: z.string().nullable(),
   overdue: z.boolean(),
+  /** The highest escalation level reached by a running clock. */
+  escalation: z.enum(LEVELS).nullable(),
   outcome: z.string().nullable(),
 });
 
@@ -63,6 +73,14 @@ export const caseDetailSchema = caseSummarySchema.extend({
   closedAt: z.string().nullable(),
   investigationRounds: z.number(),
   availableActions: z.array(z.enum(ACTION_NAMES)),
+  clock: z.object({
+    warnAt: z.string().nullable(),
+    pausedSince: z.string().nullable(),
+    pauseReason: z.enum(PAUSE_REASONS).nullable(),
+    extension: z.enum(['requested', 'approved', 'declined']).nullable(),
+  }),
+  /** The clock actions (extensions, pauses) valid now. */
+  clockActions: z.array(z.enum(CLOCK_ACTION_NAMES)),
   timeline: z.array(timelineEvent),
 });
 

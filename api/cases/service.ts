@@ -2,8 +2,7 @@ import crypto from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { Db } from '../../db/client';
 import { workCalendar } from '../../db/calendar';
-import type { ActionName } from '../../domain/actions';
-import { actionUpdates, CASE_WORKFLOW, registerUpdate, type Actor, type CaseWorkflowInput } from '../../domain/messages';
+import { actionUpdates, CASE_WORKFLOW, clockActionUpdates, registerUpdate, type Actor, type CaseWorkflowInput } from '../../domain/messages';
 import type { TimePolicy } from '../../domain/policy';
 import type { Registration } from '../../domain/registration';
 import { actionPermission, allows, isTownshipScoped } from '../../domain/roles';
@@ -38,6 +37,10 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The Update of every case action: stage actions and clock actions. */
+const caseUpdates = { ...actionUpdates, ...clockActionUpdates };
+type CaseActionName = keyof typeof caseUpdates;
+
 export const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.displayName, role: u.role });
 
 export type ListFilters = Omit<z.infer<typeof listQuery>, 'page' | 'pageSize'>;
@@ -49,16 +52,16 @@ export function listWhere(q: ListFilters, user: AuthUser, now: Date): Prisma.Cas
   if (q.kind) and.push({ kind: q.kind });
   if (q.township) and.push({ townshipCode: q.township });
   if (isTownshipScoped(user.role)) and.push({ townshipCode: user.townshipCode ?? '' });
-  if (q.overdue === true) and.push({ stage: { not: 'closed' }, stageDueAt: { lt: now } });
-  if (q.overdue === false) and.push({ OR: [{ stage: 'closed' }, { stageDueAt: null }, { stageDueAt: { gte: now } }] });
+  if (q.overdue === true) and.push({ stage: { not: 'closed' }, dueAt: { lt: now } });
+  if (q.overdue === false) and.push({ OR: [{ stage: 'closed' }, { dueAt: null }, { dueAt: { gte: now } }] });
   if (q.q) and.push({ OR: [{ caseNo: { contains: q.q, mode: 'insensitive' } }, { subject: { contains: q.q } }] });
   return { AND: and };
 }
 
-/** Overdue lists put the longest-late first, as do work lists sorted by due date; other lists the newest first. */
+/** Overdue lists put the longest-late first (earliest running due time), work lists sorted by due date the nearest stage due date; other lists the newest first. */
 export function listOrder(q: ListFilters): Prisma.CaseOrderByWithRelationInput[] {
-  return q.overdue || q.sort === 'due'
-    ? [{ stageDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
+  if (q.overdue) return [{ dueAt: 'asc' }, { id: 'asc' }];
+  return q.sort === 'due' ? [{ stageDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
 }
 
 export function createCaseService({ db, temporal, taskQueue, policy, queryCodes, audit }: CaseServiceDeps) {
@@ -132,13 +135,13 @@ export function createCaseService({ db, temporal, taskQueue, policy, queryCodes,
     },
 
     /** Performs one human step through the case workflow's Update, then answers with the case as it now stands. */
-    async act(id: string, action: ActionName, input: Record<string, unknown>, user: AuthUser) {
+    async act(id: string, action: CaseActionName, input: Record<string, unknown>, user: AuthUser) {
       const row = await loadVisible(id, user);
       if (!allows(user.role, actionPermission(action))) {
         throw ApiError.forbidden(`role "${user.role}" may not perform "${action}"`);
       }
       if (action === 'accept') await assertTownship(String(input.township), 'township');
-      await temporal.workflow.getHandle(row.id).executeUpdate(actionUpdates[action], {
+      await temporal.workflow.getHandle(row.id).executeUpdate(caseUpdates[action], {
         args: [{ actor: actorOf(user), input: input as never }],
       }).catch(fromWorkflowFailure);
       return detail(id, user);

@@ -12,7 +12,7 @@ import { assertJsonBody } from './security';
  * decides who may call it. Routes without a permission are public.
  */
 export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put';
   path: string;
   summary: string;
   tag: string;

@@ -175,6 +175,6 @@ describe('cases over HTTP', () => {
     expect(register.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
     expect(register.description).toContain('desk');
     const action = doc.body.paths['/api/cases/{id}/actions/{action}'].post;
-    expect(action.requestBody.content['application/json'].schema.oneOf).toHaveLength(9);
+    expect(action.requestBody.content['application/json'].schema.oneOf).toHaveLength(14);
   });
 });

@@ -1,0 +1,124 @@
+// Mail on a real SMTP server started by the test (smtp-server), sent by the real worker on the
+// time-skipping Temporal server: each level's message arrives once, to the right people.
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSendNotification } from '../../activities/send-notification';
+import { shift } from '../../domain/calendar';
+import { createMailer } from '../../notifications/mailer';
+import { cstTime } from '../../notifications/templates';
+import { eventually } from '../support/eventually';
+import { TEST_CALENDAR, TOWNSHIP_A } from '../support/fixtures';
+import { startCase, startTimeSkipping, type ClockTestKit } from '../support/time-skipping';
+
+interface Received { to: string[]; subject: string; text: string; messageId?: string }
+
+const received: Received[] = [];
+const refusedRcpt: string[] = [];
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onRcptTo(address, _session, cb) {
+    if (address.address.startsWith('broken')) { refusedRcpt.push(address.address); cb(new Error('mailbox unavailable')); return; }
+    cb();
+  },
+  onData(stream, session, cb) {
+    simpleParser(stream).then((m) => {
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: m.subject ?? '', text: m.text ?? '', messageId: m.messageId });
+      cb();
+    }, cb);
+  },
+});
+
+let kit: ClockTestKit;
+let smtpUrl: string;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  kit = await startTimeSkipping({ smtpUrl, maxAttempts: 3 });
+});
+afterAll(async () => {
+  await kit?.stop();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const mailsAbout = (caseNo: string) => received.filter((m) => m.subject.includes(caseNo));
+
+async function skipTo(t: number): Promise<void> {
+  const now = await kit.env.currentTimeMs();
+  if (t > now) await kit.env.sleep(t - now);
+}
+
+describe('escalation mail', () => {
+  it('sends each level once, to the assignee, their leader and the managers, without an accuser\'s name to the township', async () => {
+    const c = await startCase(kit, { kind: 'accusation', township: TOWNSHIP_A, petitioner: { name: '举报人李四' } });
+    const v = await c.act('accept', { township: TOWNSHIP_A, note: '受理' });
+    const clock = v.clocks!.find((k) => k.kind === 'investigation')!;
+    const caseNo = v.caseNo!;
+    const due = cstTime(clock.dueAt);
+    expect(clock.dueAt).toBe(new Date(shift(Date.parse(clock.startedAt), 15, 'workingDays', TEST_CALENDAR)!).toISOString());
+
+    const expected = [
+      { level: '预警', to: [['town01@demo.jianjian.local']] },
+      { level: '催办', to: [['lead01@demo.jianjian.local'], ['town01@demo.jianjian.local']] },
+      { level: '督办', to: [['manager@demo.jianjian.local']] },
+    ];
+    const times = [Date.parse(clock.warnAt!), Date.parse(clock.dueAt!), Date.parse(clock.superviseAt!)];
+    for (const [i, { level, to }] of expected.entries()) {
+      await skipTo(times[i]! + 60_000);
+      const mails = await eventually(async () => mailsAbout(caseNo).filter((m) => m.subject.includes(level)), (ms) => ms.length >= to.length, level);
+      expect(mails.map((m) => m.to).sort()).toEqual(to);
+      for (const m of mails) {
+        expect(m.subject).toContain(caseNo);
+        expect(m.text).toContain(due);
+        expect(m.text).toContain(caseNo);
+        const township = m.to[0]!.startsWith('town') || m.to[0]!.startsWith('lead');
+        expect(m.text.includes('举报人李四'), `${level} to ${m.to}`).toBe(!township);
+      }
+    }
+    // Nothing is sent twice, however long the case waits.
+    await kit.env.sleep('10 days');
+    expect(mailsAbout(caseNo)).toHaveLength(4);
+    const rows = await kit.db.notification.findMany({ where: { caseId: c.caseId } });
+    expect(rows.map((r) => [r.template, r.recipient, r.status, r.attempts]).sort()).toEqual([
+      ['clock.supervision', 'manager@demo.jianjian.local', 'sent', 1],
+      ['clock.urging', 'lead01@demo.jianjian.local', 'sent', 1],
+      ['clock.urging', 'town01@demo.jianjian.local', 'sent', 1],
+      ['clock.warning', 'town01@demo.jianjian.local', 'sent', 1],
+    ]);
+  });
+});
+
+describe('the sendNotification activity', () => {
+  const send = () => createSendNotification({ db: kit.db, mailer: createMailer({ ...kit.mail, smtpUrl }), mail: { locale: 'en', maxAttempts: 3 } });
+
+  it('never sends one key twice to one address', async () => {
+    const key = `test/idempotent/${Date.now()}`;
+    const request = {
+      key, template: 'clock.warning' as const, to: { addresses: [{ email: 'petitioner@example.cn', name: 'Zhang San' }] },
+      case: { caseId: 'c-test', caseNo: 'XF2026-999999', kind: 'complaint' as const, subject: 'Dibao stopped', township: TOWNSHIP_A },
+      data: { clock: 'reply', dueAt: '2026-12-31T02:00:00.000Z' },
+    };
+    expect(await send()(request)).toEqual({ sent: 1, failed: 0, noAddress: 0 });
+    expect(await send()(request)).toEqual({ sent: 1, failed: 0, noAddress: 0 });
+    const mails = received.filter((m) => m.subject.includes('XF2026-999999'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('[Warning] XF2026-999999: statutory written reply due 2026-12-31 10:00');
+    expect(mails[0]!.text).toContain('Dear Zhang San,');
+  });
+
+  it('retries a refused message until the cap, then records it as failed', async () => {
+    const request = { key: `test/capped/${Date.now()}`, template: 'clock.urging' as const, to: { addresses: [{ email: 'broken@example.cn' }] }, data: { clock: 'acceptance' } };
+    const activity = send();
+    await expect(activity(request)).rejects.toThrow(/could not be sent yet/);
+    await expect(activity(request)).rejects.toThrow(/could not be sent yet/);
+    expect(await activity(request)).toEqual({ sent: 0, failed: 1, noAddress: 0 });
+    expect(await activity(request)).toEqual({ sent: 0, failed: 1, noAddress: 0 });
+    expect(refusedRcpt.filter((a) => a === 'broken@example.cn')).toHaveLength(3);
+    const row = await kit.db.notification.findFirstOrThrow({ where: { key: request.key } });
+    expect([row.status, row.attempts]).toEqual(['failed', 3]);
+    expect(row.error).toMatch(/mailbox unavailable/);
+  });
+});
