@@ -2,19 +2,24 @@
 // calendar and its edits, the deadline calculator, the dashboard and the overdue list.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOCK_ACTION_NAMES } from '../../domain/clock-actions';
 import { OFFICIAL_CALENDAR } from '../../domain/official-calendar';
+import { actionPermission, allows, ROLES, type Role } from '../../domain/roles';
 import { DEMO_TOWNSHIPS } from '../../prisma/seed';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { eventually } from '../support/eventually';
-import { inputs, registration } from '../support/fixtures';
+import { inputs, registration, TOWNSHIP_A } from '../support/fixtures';
+import { loginEveryRole } from '../support/roles';
 
 let api: ApiStack;
 const tokens: Record<string, string> = {};
+let byRole: Record<Role, string>;
 const DAY = 24 * 3600_000;
 
 beforeAll(async () => {
   api = await startApiStack();
   for (const u of ['desk', 'reviewer', 'manager', 'admin', 'town01', 'town21']) tokens[u] = await api.login(u);
+  byRole = await loginEveryRole(api, TOWNSHIP_A);
 });
 afterAll(async () => { await api?.stop(); });
 
@@ -28,6 +33,19 @@ const act = (id: string, action: string, user: string, body: unknown = {}) =>
   api.request('POST', `/api/cases/${id}/actions/${action}`, { token: tokens[user], body });
 
 describe('clock actions', () => {
+  it('refuses each clock action to every role the permission table does not allow', async () => {
+    const { id } = await newCase({ township: TOWNSHIP_A });
+    const bodies: Record<string, unknown> = {
+      'request-extension': { days: 10, reason: '需听证' }, 'decline-extension': { reason: '理由不足' }, pause: { reason: 'hearing' },
+    };
+    for (const action of CLOCK_ACTION_NAMES) {
+      for (const role of ROLES.filter((r) => !allows(r, actionPermission(action)))) {
+        const r = await api.request('POST', `/api/cases/${id}/actions/${action}`, { token: byRole[role], body: bodies[action] ?? {} });
+        expect(r.status, `${role} ${action}`).toBe(403);
+      }
+    }
+  });
+
   it('extends the reply clock once, with a manager\'s approval', async () => {
     const { id } = await newCase();
     const accepted = (await act(id, 'accept', 'desk', inputs.accept)).body;

@@ -1,0 +1,26 @@
+// Every mail template renders in both languages with the case number, the due date in China
+// Standard Time and no hole where a value should be.
+import { describe, expect, it } from 'vitest';
+import { cstTime, LOCALES, render, TEMPLATES, type TemplateName } from '../../notifications/templates';
+
+const input = {
+  recipientName: '王复核',
+  case: { caseId: 'c1', caseNo: 'XF2026-000042', kind: 'complaint' as const, subject: '低保资格被取消', township: '410521101', petitioner: { name: '张三' } },
+  data: { clock: 'reply', dueAt: '2026-02-27T02:00:00.000Z', replyDueAt: '2026-02-27T02:00:00.000Z', days: 30, reason: '需组织听证', requestedBy: '王复核' },
+};
+
+describe('mail templates', () => {
+  for (const name of Object.keys(TEMPLATES) as TemplateName[]) {
+    it.each(LOCALES)(`${name} in %s`, (locale) => {
+      const m = render(name, locale, input);
+      expect(m.subject).toContain('XF2026-000042');
+      expect(m.text).toContain('XF2026-000042');
+      expect(`${m.subject}\n${m.text}`).not.toMatch(/undefined|NaN|\[object/);
+      if (name.startsWith('clock.') || name === 'extension.approved') expect(m.text).toContain('2026-02-27 10:00');
+    });
+  }
+
+  it('shows times in China Standard Time', () => {
+    expect(cstTime('2026-02-14T16:30:00Z')).toBe('2026-02-15 00:30');
+  });
+});
