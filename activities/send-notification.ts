@@ -25,6 +25,8 @@ async function recipientsOf(db: Db, to: Audience): Promise<Recipient[]> {
   if ('addresses' in to) return to.addresses.map((a) => ({ recipient: a.email.toLowerCase(), email: a.email, name: a.name }));
   const users = await db.user.findMany({
     where: {
+      // A deactivated account gets no mail.
+      active: true,
       OR: to.roles.map((role) => (isTownshipScoped(role) ? { role, townshipCode: to.township ?? '' } : { role })),
     },
     orderBy: { username: 'asc' },

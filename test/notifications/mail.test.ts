@@ -9,7 +9,11 @@ import { shift } from '../../domain/calendar';
 import { createMailer } from '../../notifications/mailer';
 import { cstTime } from '../../notifications/templates';
 import { eventually } from '../support/eventually';
+import { DEMO_TOWNSHIPS } from '../../prisma/seed';
 import { TEST_CALENDAR, TOWNSHIP_A } from '../support/fixtures';
+
+/** A township no other test file uses, so its officer and leader are the demo ones only. */
+const TOWNSHIP = DEMO_TOWNSHIPS[17]!.code;
 import { startCase, startTimeSkipping, type ClockTestKit } from '../support/time-skipping';
 
 interface Received { to: string[]; subject: string; text: string; messageId?: string }
@@ -53,16 +57,16 @@ async function skipTo(t: number): Promise<void> {
 
 describe('escalation mail', () => {
   it('sends each level once, to the assignee, their leader and the managers, without an accuser\'s name to the township', async () => {
-    const c = await startCase(kit, { kind: 'accusation', township: TOWNSHIP_A, petitioner: { name: '举报人李四' } });
-    const v = await c.act('accept', { township: TOWNSHIP_A, note: '受理' });
+    const c = await startCase(kit, { kind: 'accusation', township: TOWNSHIP, petitioner: { name: '举报人李四' } });
+    const v = await c.act('accept', { township: TOWNSHIP, note: '受理' });
     const clock = v.clocks!.find((k) => k.kind === 'investigation')!;
     const caseNo = v.caseNo!;
     const due = cstTime(clock.dueAt);
     expect(clock.dueAt).toBe(new Date(shift(Date.parse(clock.startedAt), 15, 'workingDays', TEST_CALENDAR)!).toISOString());
 
     const expected = [
-      { level: '预警', to: [['town01@demo.jianjian.local']] },
-      { level: '催办', to: [['lead01@demo.jianjian.local'], ['town01@demo.jianjian.local']] },
+      { level: '预警', to: [['town18@demo.jianjian.local']] },
+      { level: '催办', to: [['lead18@demo.jianjian.local'], ['town18@demo.jianjian.local']] },
       { level: '督办', to: [['manager@demo.jianjian.local']] },
     ];
     const times = [Date.parse(clock.warnAt!), Date.parse(clock.dueAt!), Date.parse(clock.superviseAt!)];
@@ -84,9 +88,9 @@ describe('escalation mail', () => {
     const rows = await kit.db.notification.findMany({ where: { caseId: c.caseId } });
     expect(rows.map((r) => [r.template, r.recipient, r.status, r.attempts]).sort()).toEqual([
       ['clock.supervision', 'manager@demo.jianjian.local', 'sent', 1],
-      ['clock.urging', 'lead01@demo.jianjian.local', 'sent', 1],
-      ['clock.urging', 'town01@demo.jianjian.local', 'sent', 1],
-      ['clock.warning', 'town01@demo.jianjian.local', 'sent', 1],
+      ['clock.urging', 'lead18@demo.jianjian.local', 'sent', 1],
+      ['clock.urging', 'town18@demo.jianjian.local', 'sent', 1],
+      ['clock.warning', 'town18@demo.jianjian.local', 'sent', 1],
     ]);
   });
 });
