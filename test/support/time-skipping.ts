@@ -31,7 +31,7 @@ export interface ClockTestKit {
  * The SDK allows the Java test server a fixed 5 s to start, which a JVM on a busy two-core machine
  * can miss; the SDK kills the late server, so starting again is safe.
  */
-async function createTimeSkippingEnv(attempts = 3): Promise<TestWorkflowEnvironment> {
+async function createTimeSkippingEnv(attempts = 8): Promise<TestWorkflowEnvironment> {
   for (let i = 1; ; i++) {
     try {
       return await TestWorkflowEnvironment.createTimeSkipping({
