@@ -117,12 +117,12 @@ describe('holiday calendar', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['holidays.0.date', 'workdays.0']);
 
-    // The next five working days become holidays: the investigation's due date moves.
+    // The five weekdays after the acceptance day become holidays: the investigation's due date moves.
     const days: string[] = [];
-    for (let t = Date.now() + DAY; days.length < 5; t += DAY) {
+    for (let t = Date.parse(before.acceptedAt) + DAY; days.length < 5; t += DAY) {
       const d = new Date(t + 8 * 3600_000);
-      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && d.getUTCFullYear() === year) days.push(d.toISOString().slice(0, 10));
       if (d.getUTCFullYear() !== year) break;
+      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.push(d.toISOString().slice(0, 10));
     }
     try {
       const put = await api.request('PUT', `/api/calendar/${year}`, {
@@ -132,7 +132,7 @@ describe('holiday calendar', () => {
       expect(put.body.openCases).toBeGreaterThan(0);
       const after = await eventually(
         () => api.request('GET', `/api/cases/${id}`, { token: tokens.manager }),
-        (r) => r.body.timeline.some((e: { type: string }) => e.type === 'calendar-changed'), 'calendar-changed');
+        (r) => r.body.timeline.some((e: { type: string }) => e.type === 'calendar-changed') && r.body.stageDueAt !== before.stageDueAt, 'calendar-changed');
       expect(Date.parse(after.body.stageDueAt)).toBeGreaterThan(Date.parse(before.stageDueAt));
       expect(after.body.timeline.at(-1).data).toMatchObject({ version: put.body.version, moved: [{ from: before.stageDueAt, to: after.body.stageDueAt }] });
     } finally {
