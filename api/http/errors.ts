@@ -1,6 +1,10 @@
 import type { ErrorRequestHandler } from 'express';
 import type { z } from 'zod';
+import { isDatabaseUnavailable } from '../../db/unavailable';
 import { fieldErrors, type FieldError } from '../../domain/actions';
+
+/** Seconds a client should wait before retrying while a dependency is away. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** The one error type of the API: a status, a stable code, a message, and the fields at fault. */
 export class ApiError extends Error {
@@ -29,6 +33,9 @@ export class ApiError extends Error {
   static conflict(code: string, message: string): ApiError {
     return new ApiError(409, code, message);
   }
+  static unavailable(what: string): ApiError {
+    return new ApiError(503, 'service_unavailable', `${what} is unavailable; retry shortly`, undefined, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+  }
 }
 
 /** Parses a part of the request with a schema; a failure is a 400 naming every bad field. */
@@ -40,6 +47,8 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, prefi
 
 /** Turns every error into `{error: {code, message, fields?}}`; internals stay in the log. */
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  // A dependency that is away is the client's cue to retry, not a server fault.
+  if (isDatabaseUnavailable(err)) err = ApiError.unavailable('the database');
   if (err instanceof ApiError) {
     if (err.headers) res.set(err.headers);
     res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } });

@@ -63,6 +63,12 @@ export function openApiDocument(routes: Route[]) {
     if (secured) responses['401'] ??= { description: 'no valid bearer token', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     if (r.permission) responses['403'] ??= { description: 'the role may not call this', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     if (r.body || r.bodyVariants) responses['415'] ??= { description: 'the body is not JSON', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
+    // Every endpoint reads PostgreSQL; while it is away the answer is 503 with Retry-After.
+    responses['503'] ??= {
+      description: 'a dependency is unavailable; retry after the given seconds',
+      headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } },
+      content: { 'application/json': { schema: json(errorSchema, 'output') } },
+    };
     const path = openApiPath(r.path);
     paths[path] ??= {};
     paths[path][r.method] = {

@@ -28,13 +28,22 @@ export interface ApiStack {
   stop(): Promise<void>;
 }
 
-export async function startApiStack(env: Record<string, string> = {}): Promise<ApiStack> {
-  const databaseUrl = env.DATABASE_URL ?? inject('databaseUrl');
-  const address = inject('temporalAddress');
+export interface ApiStackOptions {
+  /** Defaults to the test run's servers. */
+  databaseUrl?: string;
+  address?: string;
+  /** Whether to run a worker in this process; fault tests run theirs as a child process instead. */
+  worker?: boolean;
+}
+
+export async function startApiStack(env: Record<string, string> = {}, opts: ApiStackOptions = {}): Promise<ApiStack & { taskQueue: string }> {
+  const databaseUrl = opts.databaseUrl ?? env.DATABASE_URL ?? inject('databaseUrl');
+  const address = opts.address ?? inject('temporalAddress');
   const temporalConfig = loadTemporalConfig({ TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: `api-${crypto.randomUUID()}`, ...env });
   // Attached files and mail go to the test run's folder, not the repository's data folder.
   const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), ...env });
-  const worker: RunningWorker = await runWorker({ databaseUrl, address, config: temporalConfig, mail: appConfig.mail });
+  const worker: RunningWorker | undefined = opts.worker === false ? undefined
+    : await runWorker({ databaseUrl, address, config: temporalConfig, mail: appConfig.mail });
   const db = createDb(databaseUrl, 4);
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection });
@@ -65,7 +74,7 @@ export async function startApiStack(env: Record<string, string> = {}): Promise<A
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await worker.shutdown();
+      await worker?.shutdown();
       await connection.close();
       await db.$disconnect();
     },
