@@ -27,7 +27,7 @@ beforeAll(async () => {
   const db = createDb(pg.url, 1);
   await seedDemoCounty(db);
   await db.$disconnect();
-  api = await startApiStack({ databaseUrl: pg.url });
+  api = await startApiStack({}, { databaseUrl: pg.url });
 });
 afterAll(async () => {
   await api?.stop();

@@ -17,7 +17,7 @@ let desk: string;
 const workerEnv = () => ({ DATABASE_URL: inject('databaseUrl'), TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_TASK_QUEUE: api.taskQueue });
 
 beforeAll(async () => {
-  api = await startApiStack({ worker: false });
+  api = await startApiStack({}, { worker: false });
   worker = await startWorkerProcess(workerEnv());
   desk = await api.login('desk');
 });
