@@ -82,7 +82,8 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...calendarRoutes(createCalendarService({ db, temporal, taskQueue, policy })),
     ...dashboardRoutes(db),
   ];
-  const document = openApiDocument(routes);
+  // Built per request: request bodies list the county's township codes, which live in the database.
+  const document = async () => openApiDocument(routes, { townshipCodes: (await db.township.findMany({ select: { code: true }, orderBy: { code: 'asc' } })).map((t) => t.code) });
 
   const app = express();
   app.disable('x-powered-by');
@@ -92,7 +93,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   app.use(express.json({ limit: '256kb', strict: true }));
   const router = express.Router();
   mount(router, routes, { authenticate: (req) => auth.authenticate(req), audit });
-  router.get('/api/openapi.json', (_req, res) => { res.json(document); });
+  router.get('/api/openapi.json', async (_req, res) => { res.json(await document()); });
   app.use(router);
   app.use(['/api', '/public'], () => { throw ApiError.notFound('endpoint'); });
   app.use(consoleRouter());

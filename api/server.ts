@@ -7,6 +7,7 @@ import { createApp } from './app';
 
 export interface RunningApi {
   url: string;
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -25,6 +26,7 @@ export async function startApi(opts: {
   const port = typeof addr === 'object' && addr ? addr.port : opts.app.PORT;
   return {
     url: `http://${opts.app.HOST}:${port}`,
+    server,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,11 +3,11 @@
 // them again, so a body the API accepts is exactly a body the workflow accepts.
 import { z } from 'zod';
 import { PROPOSED_OUTCOMES, SATISFACTION, type Kind, type Stage } from './case';
+import { isoDateTime, optionalText, text } from './text';
 
-export const text = (max = 4000) => z.string().trim().min(1, 'is required').max(max);
-export const optionalText = (max = 4000) => z.string().trim().max(max).optional();
+// Shared with the other forms that import them from here.
+export { optionalText, text };
 export const townshipCode = z.string().regex(/^[0-9]{3,12}$/, 'must be a township code of 3 to 12 digits');
-const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 
 const attendee = z.object({
   name: text(100),
@@ -17,12 +17,14 @@ const attendee = z.object({
 
 /** The in-person reply (见面答复): county and township both attend. */
 const meeting = z.object({
-  at: isoDateTime,
+  at: isoDateTime(),
   place: text(200),
   attendees: z.array(attendee).min(2).max(30)
     .refine((a) => a.some((x) => x.side === 'county') && a.some((x) => x.side === 'township'), {
       message: 'must include attendees from both the county and the township',
-    }),
+    })
+    // The same rule for the OpenAPI document, which cannot see into a refinement.
+    .meta({ allOf: (['county', 'township'] as const).map((side) => ({ contains: { properties: { side: { const: side } }, required: ['side'] } })) }),
 });
 
 export const actionSchemas = {
@@ -36,7 +38,7 @@ export const actionSchemas = {
   reply: z.object({
     decision: text(), facts: text(20000), basis: text(), text: text(20000), meeting,
   }).strict(),
-  'follow-up': z.object({ at: isoDateTime, response: z.enum(SATISFACTION), note: optionalText() }).strict(),
+  'follow-up': z.object({ at: isoDateTime(), response: z.enum(SATISFACTION), note: optionalText() }).strict(),
 } as const;
 
 export type ActionName = keyof typeof actionSchemas;

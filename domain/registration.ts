@@ -2,15 +2,14 @@
 import { z } from 'zod';
 import { CATEGORIES, CHANNELS, KINDS, SOURCE_LEVELS } from './case';
 import { townshipCode } from './actions';
-
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
-const optional = (max: number) => z.string().trim().max(max).optional();
+import { isoDateTime, optionalText, text } from './text';
 
 const petitioner = z.object({
   name: text(100),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number of 5 to 20 digits').optional(),
-  idNumber: z.string().trim().regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number').optional(),
-  address: optional(300),
+  // Patterns judge the value as sent, as the OpenAPI document says; trimming comes after.
+  phone: z.string().regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number of 5 to 20 digits').trim().optional(),
+  idNumber: z.string().regex(/^[0-9]{17}[0-9Xx]$/, 'must be an 18-character resident ID number').optional(),
+  address: optionalText(300),
   /** Where the petitioner is told of an extension; optional. */
   email: z.email('must be an email address').max(200).optional(),
 }).strict();
@@ -21,17 +20,17 @@ export const registrationSchema = z.object({
   source: z.object({
     level: z.enum(SOURCE_LEVELS),
     body: text(200),
-    reference: optional(100),
+    reference: optionalText(100),
   }).strict().optional(),
   township: townshipCode,
-  village: optional(100),
+  village: optionalText(100),
   category: z.enum(CATEGORIES),
   subject: text(200),
   facts: text(20000),
   request: text(4000),
   petitioner: petitioner.optional(),
   anonymous: z.boolean().default(false),
-  receivedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
+  receivedAt: isoDateTime(),
 }).strict().superRefine((r, ctx) => {
   if (!r.anonymous && !r.petitioner) {
     ctx.addIssue({ code: 'custom', path: ['petitioner'], message: 'is required unless anonymous is true' });
@@ -42,6 +41,12 @@ export const registrationSchema = z.object({
   if (r.channel === 'forwarded' && !r.source) {
     ctx.addIssue({ code: 'custom', path: ['source'], message: 'is required for forwarded petitions' });
   }
+}).meta({
+  // The same rules for the OpenAPI document, which cannot see into a refinement.
+  allOf: [
+    { if: { properties: { anonymous: { const: true } }, required: ['anonymous'] }, then: { not: { required: ['petitioner'] } }, else: { required: ['petitioner'] } },
+    { if: { properties: { channel: { const: 'forwarded' } }, required: ['channel'] }, then: { required: ['source'] } },
+  ],
 });
 
 export type Registration = z.infer<typeof registrationSchema>;

@@ -30,7 +30,7 @@ export function attachmentRoutes(attachments: AttachmentService): Route[] {
     route({
       method: 'get', path: '/api/cases/:id/attachments/:attachmentId', tag: 'attachments', summary: 'Download an attachment', permission: 'attachments.read',
       params: attachmentParams,
-      responses: { 200: { description: 'the file, as a download under its name', file: true }, 404: { description: 'no such case or attachment, or not visible to the caller' } },
+      responses: { 200: { description: 'the file, as a download under its name', file: ATTACHMENT_CONTENT_TYPES }, 404: { description: 'no such case or attachment, or not visible to the caller' } },
       handle: h.download,
     }),
   ];

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { ROLES } from '../../domain/roles';
 import { newPasswordSchema } from './password-policy';
 
 export const loginSchema = z.object({
-  username: z.string().trim().min(1, 'is required').max(64),
+  username: text(64),
   password: z.string().min(1, 'is required').max(256),
   /** `cookie`: the web console's session, an HttpOnly cookie plus a CSRF token, instead of a bearer token. */
   session: z.enum(['token', 'cookie']).default('token'),

@@ -4,6 +4,7 @@ import { CLOCK_ACTION_NAMES, clockActionSchemas } from '../../domain/clock-actio
 import { LEVELS, PAUSE_REASONS } from '../../domain/clocks';
 import { CATEGORIES, CHANNELS, KINDS, STAGES } from '../../domain/case';
 import { townshipCode } from '../../domain/actions';
+import { text } from '../../domain/text';
 import { pageOf, pageQuery } from '../http/paging';
 
 export const caseIdParams = z.object({ id: z.string().regex(/^c[0-9a-f]{32}$/, 'must be a case id') });
@@ -23,7 +24,7 @@ export const listQuery = z.object({
   township: townshipCode.optional(),
   kind: z.enum(KINDS).optional(),
   overdue: bool.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: text(100).optional(),
   /** `due`: the stage due date first (a township's work list); default: the newest first. */
   sort: z.enum(['received', 'due']).optional(),
   ...pageQuery(20, 100),

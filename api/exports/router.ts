@@ -1,9 +1,9 @@
 import { route, type Route } from '../http/route';
 import { createExportHandlers } from './handler';
 import { caseExportQuery, statisticsExportQuery } from './schemas';
-import type { ExportService } from './service';
+import { EXPORT_CONTENT_TYPES, type ExportService } from './service';
 
-const download = { description: 'a CSV (UTF-8, Chinese headers) or XLSX file, as a download', file: true } as const;
+const download = { description: 'a CSV (UTF-8, Chinese headers) or XLSX file, as a download', file: Object.values(EXPORT_CONTENT_TYPES) };
 
 export function exportRoutes(exports: ExportService): Route[] {
   const h = createExportHandlers(exports);

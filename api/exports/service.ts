@@ -21,14 +21,14 @@ export interface ExportFile {
   name: string;
 }
 
-const CONTENT_TYPES = {
+export const EXPORT_CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
 async function file(tables: Table[], format: (typeof FORMATS)[number], baseName: string): Promise<ExportFile> {
   const data = format === 'csv' ? toCsv(tables) : await toXlsx(tables);
-  return { data, contentType: CONTENT_TYPES[format], name: `${baseName}.${format}` };
+  return { data, contentType: EXPORT_CONTENT_TYPES[format], name: `${baseName}.${format}` };
 }
 
 export function createExportService(db: Db) {

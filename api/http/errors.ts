@@ -33,6 +33,9 @@ export class ApiError extends Error {
   static conflict(code: string, message: string): ApiError {
     return new ApiError(409, code, message);
   }
+  static methodNotAllowed(allow: string): ApiError {
+    return new ApiError(405, 'method_not_allowed', `this endpoint takes only ${allow}`, undefined, { Allow: allow });
+  }
   static unavailable(what: string): ApiError {
     return new ApiError(503, 'service_unavailable', `${what} is unavailable; retry shortly`, undefined, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
   }

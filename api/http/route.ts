@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { PERMISSIONS, allows, type Permission } from '../../domain/roles';
 import { withRequestContext } from '../audit/context';
@@ -22,12 +22,13 @@ export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   params?: P;
   query?: Q;
   body?: B;
-  /** A body whose schema depends on a path parameter (one per case action); documented as oneOf. */
+  /** A body whose schema depends on the last path parameter's value (one per case action); documented per value. */
   bodyVariants?: Record<string, z.ZodType>;
   headers?: Record<string, { required: boolean; description: string }>;
   /** A body that is a file, read by the handler as a stream (no JSON); documented with these types. */
   fileBody?: { contentTypes: readonly string[]; description: string };
-  responses: Record<number, { description: string; schema?: z.ZodType; file?: true }>;
+  /** `file` lists the content types a file response may have. */
+  responses: Record<number, { description: string; schema?: z.ZodType; file?: readonly string[] }>;
   /**
    * The audit log's name for a call; every call that is not a GET is logged (GETs when refused).
    * `false` for a route that writes its own entries (login). Defaults to `METHOD /path`.
@@ -76,12 +77,26 @@ export function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z]+)/g, '{$1}');
 }
 
+/** The body was left out, or sent as something other than JSON: the schema never saw it. */
+const NO_JSON_BODY = [{ field: '(body)', message: 'a JSON body is required (Content-Type: application/json)' }];
+
 export interface MountDeps {
   authenticate(req: Request): Promise<AuthUser>;
   audit: AuditLog;
 }
 
 export function mount(router: Router, routes: Route[], { authenticate, audit }: MountDeps): void {
+  const allowed = (path: string) => routes.filter((r) => r.path === path)
+    .flatMap((r) => (r.method === 'get' ? ['GET', 'HEAD'] : [r.method.toUpperCase()]));
+  // A known path called with a method it does not take answers 405 naming the ones it does. Literal
+  // paths are guarded before any route, so `GET /api/cases/similar` is not taken for `/api/cases/:id`;
+  // paths with parameters after every route, so they never shadow a literal one.
+  const paths = [...new Set(routes.map((r) => r.path))];
+  const refuse = (path: string) => (req: Request, _res: Response, next: NextFunction) => {
+    if (allowed(path).includes(req.method)) next();
+    else throw ApiError.methodNotAllowed(allowed(path).join(', '));
+  };
+  for (const path of paths.filter((p) => !p.includes(':'))) router.all(path, refuse(path));
   for (const r of routes) {
     // Written before the response goes out, so whoever saw the answer can find the entry.
     const record = (req: Request, status: number, result?: RouteResult) => {
@@ -109,7 +124,8 @@ export function mount(router: Router, routes: Route[], { authenticate, audit }: 
         if (r.body || r.bodyVariants) assertJsonBody(req);
         const params = r.params ? parseOr400(r.params, req.params, 'params') : {};
         const query = r.query ? parseOr400(r.query, req.query, 'query') : {};
-        const body = r.body ? parseOr400(r.body, req.body ?? {}) : undefined;
+        if ((r.body || r.bodyVariants) && req.body === undefined) throw ApiError.badRequest(NO_JSON_BODY);
+        const body = r.body ? parseOr400(r.body, req.body) : undefined;
         result = await r.handle({ params, query, body, user, req });
       } catch (e) {
         await record(req, e instanceof ApiError ? e.status : 500);
@@ -121,4 +137,5 @@ export function mount(router: Router, routes: Route[], { authenticate, audit }: 
       res.status(result.status ?? 200).json(result.body);
     }));
   }
+  for (const path of paths.filter((p) => p.includes(':'))) router.all(path, refuse(path));
 }

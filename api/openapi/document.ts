@@ -1,5 +1,6 @@
 // The OpenAPI document, generated from the same route table and zod schemas that validate requests.
 import { z } from 'zod';
+import { townshipCode } from '../../domain/actions';
 import { PERMISSIONS } from '../../domain/roles';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-cookie';
 import { openApiPath, type Route } from '../http/route';
@@ -14,12 +15,51 @@ const errorSchema = z.object({
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 
-function parameters(r: Route) {
+export interface DocumentOptions {
+  /** The county's township codes: the only ones a request body may name (a filter may name any). */
+  townshipCodes?: string[];
+}
+
+/** A request body's schema, with the values that master data allows listed where the schema cannot know them. */
+function bodyJson(schema: z.ZodType, o: DocumentOptions) {
+  return z.toJSONSchema(schema, {
+    io: 'input', unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema === townshipCode && o.townshipCodes?.length) jsonSchema.enum = o.townshipCodes;
+    },
+  });
+}
+
+/**
+ * One documented operation. A route whose body depends on its last path parameter (the case
+ * actions) is documented as one operation per value, each with its own body, so that a client
+ * or a fuzzer knows exactly which body each path takes.
+ */
+interface Operation {
+  route: Route;
+  path: string;
+  body?: z.ZodType;
+  /** The path parameter that this operation fixes to a value. */
+  fixed?: string;
+}
+
+function operations(routes: Route[]): Operation[] {
+  return routes.flatMap((r): Operation[] => {
+    const last = /:([A-Za-z]+)$/.exec(r.path);
+    if (!r.bodyVariants || !last) return [{ route: r, path: openApiPath(r.path), body: r.body }];
+    return Object.entries(r.bodyVariants).map(([value, body]) => ({
+      route: r, path: openApiPath(r.path.slice(0, last.index) + value), body, fixed: last[1],
+    }));
+  });
+}
+
+function parameters({ route: r, fixed }: Operation) {
   const out: object[] = [];
   for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
     if (!schema) continue;
     const s = json(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
     for (const [name, prop] of Object.entries(s.properties ?? {})) {
+      if (where === 'path' && name === fixed) continue;
       out.push({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: prop });
     }
   }
@@ -31,15 +71,13 @@ function parameters(r: Route) {
 
 const binary = { type: 'string', format: 'binary' };
 
-function requestBody(r: Route) {
+function requestBody({ route: r, body }: Operation, o: DocumentOptions) {
   if (r.fileBody) {
-    const content = Object.fromEntries(r.fileBody.contentTypes.map((t) => [t, { schema: binary }]));
+    // An empty file is refused, so the document says at least one byte.
+    const content = Object.fromEntries(r.fileBody.contentTypes.map((t) => [t, { schema: { ...binary, minLength: 1 } }]));
     return { required: true, description: r.fileBody.description, content };
   }
-  const schema = r.body ? json(r.body, 'input')
-    : r.bodyVariants ? { oneOf: Object.values(r.bodyVariants).map((s) => json(s, 'input')) }
-      : undefined;
-  return schema ? { required: true, content: { 'application/json': { schema } } } : undefined;
+  return body ? { required: true, content: { 'application/json': { schema: bodyJson(body, o) } } } : undefined;
 }
 
 function access(r: Route): string {
@@ -47,13 +85,14 @@ function access(r: Route): string {
   return r.permissionNote ? `Allowed: ${r.permissionNote}.` : 'Public.';
 }
 
-export function openApiDocument(routes: Route[]) {
+export function openApiDocument(routes: Route[], o: DocumentOptions = {}) {
   const paths: Record<string, Record<string, object>> = {};
-  for (const r of routes) {
+  for (const op of operations(routes)) {
+    const r = op.route;
     const secured = Boolean(r.permission || r.permissionNote);
     const responses: Record<string, object> = {};
     for (const [status, resp] of Object.entries(r.responses)) {
-      responses[status] = resp.file ? { description: resp.description, content: { 'application/octet-stream': { schema: binary } } }
+      responses[status] = resp.file ? { description: resp.description, content: Object.fromEntries(resp.file.map((t) => [t, { schema: binary }])) }
         : resp.schema ? { description: resp.description, content: { 'application/json': { schema: json(resp.schema, 'output') } } }
         : Number(status) === 204 ? { description: resp.description }
           : { description: resp.description, content: { 'application/json': { schema: json(errorSchema, 'output') } } };
@@ -69,7 +108,8 @@ export function openApiDocument(routes: Route[]) {
       headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } },
       content: { 'application/json': { schema: json(errorSchema, 'output') } },
     };
-    const path = openApiPath(r.path);
+    const { path } = op;
+    const body = requestBody(op, o);
     paths[path] ??= {};
     paths[path][r.method] = {
       summary: r.summary,
@@ -79,8 +119,8 @@ export function openApiDocument(routes: Route[]) {
       ...(secured ? { security: [{ bearer: [] }, { session: [] }] } : {}),
       // Machine-readable access rule: the authorization test and clients read these.
       ...(r.permission ? { 'x-permission': r.permission, 'x-roles': PERMISSIONS[r.permission] } : {}),
-      parameters: parameters(r),
-      ...(requestBody(r) ? { requestBody: requestBody(r) } : {}),
+      parameters: parameters(op),
+      ...(body ? { requestBody: body } : {}),
       responses,
     };
   }

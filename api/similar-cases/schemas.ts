@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { townshipCode } from '../../domain/actions';
+import { optionalText } from '../../domain/text';
 import { caseSummarySchema } from '../cases/schemas';
 
 /** What the desk has typed so far; every field optional, blanks ignored. */
 export const similarQuery = z.object({
-  idNumber: z.string().trim().max(18).optional(),
-  phone: z.string().trim().max(20).optional(),
+  idNumber: optionalText(18),
+  phone: optionalText(20),
   township: townshipCode.optional(),
-  subject: z.string().trim().max(200).optional(),
+  subject: optionalText(200),
 }).strict();
 
 export const SIMILARITY_REASONS = ['idNumber', 'phone', 'subject'] as const;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { townshipCode } from '../../domain/actions';
+import { isoDate, isoDateTime } from '../../domain/text';
 import { BASES } from '../../statistics/filter';
 
 const dateOrTime = z.union([
-  z.iso.date({ message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time' }),
-  z.iso.datetime({ offset: true, message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time' }),
+  isoDate('must be a date (YYYY-MM-DD) or an ISO 8601 date-time, in the years 1900 to 2099'),
+  isoDateTime('must be a date (YYYY-MM-DD) or an ISO 8601 date-time, in the years 1900 to 2099'),
 ]);
 
 /** A date range over cases; a bare date is a whole day in China Standard Time, and `to` includes it. */

@@ -51,6 +51,15 @@ const cases: Array<[string, () => ReturnType<typeof register>, number, string]> 
   ['an unknown list filter', () => api.request('GET', '/api/cases?colour=red', { token: desk }), 400, 'query.colour'],
   ['an overdue flag that is not a boolean', () => api.request('GET', '/api/cases?overdue=maybe', { token: desk }), 400, 'query.overdue'],
   ['a login without a password', () => api.request('POST', '/api/auth/login', { body: { username: 'desk' } }), 400, 'password'],
+  // Found by the fuzzer (npm run fuzz): each used to answer 500 or leave a workflow retrying forever.
+  ['a NUL character in the facts', () => register({ ...registration(), facts: 'a\u0000b' }), 400, 'facts'],
+  ['a NUL character in a login name', () => api.request('POST', '/api/auth/login', { body: { username: 'de\u0000sk', password: 'x' } }), 400, 'username'],
+  ['a NUL character in a search', () => api.request('GET', '/api/cases?q=a%00b', { token: desk }), 400, 'query.q'],
+  ['a receipt date in the year 1', () => register({ ...registration(), receivedAt: '0001-01-01T00:00:00+08:00' }), 400, 'receivedAt'],
+  ['a statistics range from the year 1', () => api.request('GET', '/api/statistics?from=0001-01-01', { token: desk }), 400, 'query.from'],
+  ['a subject over its length before trimming', () => register({ ...registration(), subject: `${' '.repeat(150)}${'x'.repeat(100)}` }), 400, 'subject'],
+  ['a registration without a body', () => api.request('POST', '/api/cases', { token: desk, headers: { 'Idempotency-Key': crypto.randomUUID() } }), 400, '(body)'],
+  ['an action without a body', () => api.request('POST', `/api/cases/${caseId}/actions/approve`, { token: desk }), 400, '(body)'],
 ];
 
 describe('bad input', () => {
@@ -68,6 +77,20 @@ describe('bad input', () => {
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('action_not_allowed');
     expect((await api.request('GET', `/api/cases/${caseId}`, { token: desk })).body.stage).toBe('registered');
+  });
+
+  it('answers a method a path does not take with 405 and the methods it does', async () => {
+    for (const [method, path, allow] of [
+      ['DELETE', '/api/cases', 'POST, GET, HEAD'],
+      ['PUT', `/api/cases/${caseId}`, 'GET, HEAD'],
+      ['GET', '/api/cases/similar', 'POST'],
+      ['PATCH', '/healthz', 'GET, HEAD'],
+    ] as const) {
+      const r = await api.request(method, path, { token: desk });
+      expect(r.status, `${method} ${path}`).toBe(405);
+      expect(r.headers.get('allow')).toBe(allow);
+      expect(r.body.error.code).toBe('method_not_allowed');
+    }
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

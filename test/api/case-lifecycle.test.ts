@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAPPY_PATH, inputs, registration, TOWNSHIP_A, TOWNSHIP_B } from '../support/fixtures';
 import { startApiStack, type ApiStack } from '../support/api-stack';
-import { DEMO_USERS } from '../../prisma/seed';
+import { ACTION_NAMES } from '../../domain/actions';
+import { DEMO_TOWNSHIPS, DEMO_USERS } from '../../prisma/seed';
 import crypto from 'node:crypto';
 
 let api: ApiStack;
@@ -174,7 +175,11 @@ describe('cases over HTTP', () => {
     expect(register.requestBody.content['application/json'].schema.properties.kind.enum).toEqual(['consultation', 'help', 'complaint', 'accusation', 'proposal']);
     expect(register.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
     expect(register.description).toContain('desk');
-    const action = doc.body.paths['/api/cases/{id}/actions/{action}'].post;
-    expect(action.requestBody.content['application/json'].schema.oneOf).toHaveLength(14);
+    // Each action is its own operation with its own body; bodies name only the county's townships.
+    const accept = doc.body.paths['/api/cases/{id}/actions/accept'].post;
+    expect(accept.parameters.map((p: { name: string }) => p.name)).toEqual(['id']);
+    expect(accept.requestBody.content['application/json'].schema.properties.township.enum).toHaveLength(DEMO_TOWNSHIPS.length);
+    expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/api/cases/{id}/actions/'))).toHaveLength(ACTION_NAMES.length);
+    expect(register.requestBody.content['application/json'].schema.properties.township.enum).toContain(TOWNSHIP_B);
   });
 });

@@ -1,0 +1,85 @@
+"""Schemathesis hooks for `npm run fuzz`: how to log in, and the rules of the API that a JSON Schema
+cannot state, so that the data the fuzzer calls valid is valid. Loaded through SCHEMATHESIS_HOOKS;
+the JIANJIAN_* variables come from scripts/fuzz.ts."""
+import json
+import os
+from datetime import datetime, timedelta, timezone
+
+import requests
+import schemathesis
+from schemathesis.core.parameters import ParameterLocation
+
+BASE = os.environ["JIANJIAN_URL"]
+ATTACHMENT_TYPES = json.loads(os.environ["JIANJIAN_ATTACHMENT_TYPES"])
+
+
+def login() -> str:
+    res = requests.post(f"{BASE}/api/auth/login", json={"username": "desk", "password": os.environ["JIANJIAN_PASSWORD"]}, timeout=30)
+    res.raise_for_status()
+    return res.json()["token"]
+
+
+@schemathesis.auth()
+class DeskLogin:
+    """A desk user's bearer token, fetched again whenever a call answers 401."""
+
+    def get(self, case, ctx):
+        return login()
+
+    def set(self, case, data, ctx):
+        # Logout revokes the token it is called with: give it one of its own, not the shared one.
+        token = login() if case.operation.path == "/api/auth/logout" else data
+        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {token}"}
+
+
+def positive(case) -> bool:
+    """Whether every part of the request was generated valid: only such cases are adjusted."""
+    meta = case.meta
+    return bool(meta and meta.generation.mode.is_positive and all(c.mode.is_positive for c in meta.components.values()))
+
+
+def parse(value):
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    # A bare date is a whole day in China Standard Time, as the API reads it.
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone(timedelta(hours=8)))
+
+
+@schemathesis.hook("map_case").apply_to(method="POST", path="/api/cases")
+def received_in_the_past(ctx, case):
+    """A petition cannot have been received in the future."""
+    if positive(case) and isinstance(case.body, dict):
+        received, now = parse(case.body.get("receivedAt")), datetime.now(timezone.utc)
+        if received and received > now:
+            case.body = {**case.body, "receivedAt": (now - timedelta(hours=1)).isoformat()}
+    return case
+
+
+@schemathesis.hook("map_case").apply_to(method="GET", path="/api/statistics")
+def range_in_order(ctx, case):
+    """A date range ends after it starts."""
+    query = case.query or {}
+    start, end = parse(query.get("from")), parse(query.get("to"))
+    if positive(case) and start and end and start > end:
+        case.query = {**query, "from": query["to"], "to": query["from"]}
+    return case
+
+
+@schemathesis.hook("map_case").apply_to(method="POST", path="/api/cases/{id}/attachments")
+def file_matches_its_type(ctx, case):
+    """An upload's name ends as its type says, and its bytes start as that type's files do."""
+    kind = ATTACHMENT_TYPES.get((case.media_type or "").split(";")[0].strip().lower())
+    if not (positive(case) and kind):
+        return case
+    case.query = {**(case.query or {}), "name": f"fuzz{kind['extensions'][0]}"}
+    body = case.body if isinstance(case.body, (bytes, bytearray)) else str(case.body or "").encode()
+    # Files are never empty, and start with their type's signature.
+    magic = bytes(kind.get("magic") or []) or (b"" if body else b"fuzz")
+    if not body.startswith(magic):
+        # Set past schemathesis's change tracking: it re-checks a changed body against the schema as
+        # JSON, where bytes are never a string, and would then count this valid file as invalid.
+        object.__setattr__(case, "body", magic + bytes(body))
+        case.meta.update_validated_hash(ParameterLocation.BODY, case._hash_container(case.body))
+    return case
