@@ -73,8 +73,7 @@ const binary = { type: 'string', format: 'binary' };
 
 function requestBody({ route: r, body }: Operation, o: DocumentOptions) {
   if (r.fileBody) {
-    // An empty file is refused, so the document says at least one byte.
-    const content = Object.fromEntries(r.fileBody.contentTypes.map((t) => [t, { schema: { ...binary, minLength: 1 } }]));
+    const content = Object.fromEntries(r.fileBody.contentTypes.map((t) => [t, { schema: binary }]));
     return { required: true, description: r.fileBody.description, content };
   }
   return body ? { required: true, content: { 'application/json': { schema: bodyJson(body, o) } } } : undefined;
