@@ -5,7 +5,7 @@ import path from 'node:path';
 import { stopChild } from './temporal';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const READY = 'worker polling task queue';
+export const WORKER_READY = 'worker polling task queue';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -15,9 +15,20 @@ export interface WorkerProcess {
   stop(): Promise<void>;
 }
 
-export async function startWorkerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker/main.ts')], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+export interface WorkerProcessOptions {
+  /** The entry point; `npm run worker` by default. It prints the ready line once it polls. */
+  script?: string;
+  nodeArgs?: string[];
+  /** An IPC channel, for entry points that answer questions (a benchmark's memory probe). */
+  ipc?: boolean;
+  timeoutMs?: number;
+}
+
+export async function startWorkerProcess(env: Record<string, string>, opts: WorkerProcessOptions = {}): Promise<WorkerProcess> {
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const args = [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.script ?? path.join(ROOT, 'worker/main.ts')];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', ...(opts.ipc ? ['ipc' as const] : [])],
   });
   let output = '';
   const keep = (b: Buffer) => { output = (output + b.toString()).slice(-20_000); };
@@ -26,7 +37,7 @@ export async function startWorkerProcess(env: Record<string, string>, timeoutMs 
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`worker did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onExit = (code: number | null) => fail(new Error(`worker exited (${code}) before it started:\n${output}`));
-    const onData = () => { if (output.includes(READY)) done(); };
+    const onData = () => { if (output.includes(WORKER_READY)) done(); };
     const cleanup = () => { clearTimeout(timer); child.off('exit', onExit); child.stdout!.off('data', onData); };
     const done = () => { cleanup(); resolve(); };
     const fail = (e: Error) => { cleanup(); child.kill('SIGKILL'); reject(e); };
