@@ -191,7 +191,7 @@ describe('the notice board', () => {
     const page = doc.paths['/public/cases/{caseNo}'].get;
     expect(page.security).toBeUndefined();
     expect(page.description).toBe('Public.');
-    expect(Object.keys(page.responses).sort()).toEqual(['200', '400', '404', '429']);
+    expect(Object.keys(page.responses).sort()).toEqual(['200', '400', '404', '429', '503']);
     expect(Object.keys(page.responses['200'].content['application/json'].schema.properties).sort())
       .toEqual(['acceptedAt', 'caseNo', 'closedAt', 'nextSteps', 'receivedAt', 'repliedAt', 'replyDueAt', 'reply', 'stage'].sort());
     expect(doc.paths['/public/notices'].get.security).toBeUndefined();

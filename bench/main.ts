@@ -1,0 +1,66 @@
+// `npm run bench [-- --quick] [-- --only=intake,transitions,day,memory,queries]`: every figure beside a
+// baseline measured in the same run on the same servers. Full sizes fit in 15 minutes on 2 cores.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { startBench, type BenchContext } from './context';
+import { countyDay } from './county-day';
+import { intake } from './intake';
+import { formatRow, type Row } from './measure';
+import { memory } from './memory';
+import { queries } from './queries';
+import { transitions } from './transitions';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+
+/** Sizes: the issue's, or a tenth of them for a smoke run. */
+const SIZES = quick
+  ? { intake: 50, updates: 60, dayCases: 100, parked: 1000, cases: [10_000], queryCalls: 10 }
+  : { intake: 300, updates: 500, dayCases: 5000, parked: 10_000, cases: [100_000, 1_000_000], queryCalls: 30 };
+const CONCURRENCY = 8;
+
+const scenarios: Record<string, (ctx: BenchContext) => Promise<Row | Row[]>> = {
+  intake: (ctx) => intake(ctx, SIZES.intake, CONCURRENCY),
+  transitions: (ctx) => transitions(ctx, SIZES.updates),
+  day: (ctx) => countyDay(ctx, SIZES.dayCases, 2 * CONCURRENCY, 0.2),
+  memory: (ctx) => memory(ctx, SIZES.parked),
+  // Last: a million rows make every later write a little slower.
+  queries: (ctx) => queries(ctx, SIZES.cases, SIZES.queryCalls, 2),
+};
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+}
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+const started = Date.now();
+log(`machine: ${machine()}`);
+const ctx = await startBench(log);
+const report: string[] = [`jianjian benchmark, ${new Date().toISOString()}${quick ? ' (quick)' : ''}`, `machine: ${machine()}`];
+try {
+  for (const [name, run] of Object.entries(scenarios)) {
+    if (only && !only.includes(name)) continue;
+    const t = Date.now();
+    log(`${name}…`);
+    const rows = [await run(ctx)].flat();
+    for (const r of rows) {
+      const text = formatRow(r);
+      console.log(text);
+      report.push(text);
+    }
+    log(`${name} done in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  }
+} finally {
+  await ctx.stop();
+}
+const total = `total ${((Date.now() - started) / 1000).toFixed(0)} s; machine at the end: load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+log(total);
+report.push(total);
+const out = path.resolve('data', 'bench', `${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, `${report.join('\n')}\n`);
+log(`report written to ${out}`);
