@@ -98,9 +98,10 @@ describe('hardening', () => {
 
   it('answers unknown endpoints and methods with the same JSON error shape, without internals', async () => {
     const token = await api.login('desk');
-    for (const [method, path] of [['GET', '/api/nothing'], ['DELETE', '/api/cases'], ['PUT', '/api/users']] as const) {
+    // An unknown path is 404; a known one called with a method it does not take, 405 (RFC 9110).
+    for (const [method, path, status] of [['GET', '/api/nothing', 404], ['DELETE', '/api/cases', 405], ['PUT', '/api/users', 405]] as const) {
       const r = await api.request(method, path, { token });
-      expect(r.status, `${method} ${path}`).toBe(404);
+      expect(r.status, `${method} ${path}`).toBe(status);
       expect(Object.keys(r.body.error).sort()).toEqual(['code', 'message']);
       expect(JSON.stringify(r.body)).not.toMatch(/at .*\.ts|node_modules|prisma/i);
     }
