@@ -4,7 +4,9 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { loadTemporalConfig } from '../temporal.config';
 import { WORKER_READY } from '../stack/worker-process';
+import { loadAppConfig } from '../config/app';
 import { createDb } from '../db/client';
+import { createMailer } from '../notifications/mailer';
 import { createWorker } from '../worker/worker';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -13,7 +15,10 @@ const address = config.address!;
 
 async function start(): Promise<Worker> {
   const connection = await NativeConnection.connect({ address });
-  if (process.env.BENCH_WORKER === 'case') return createWorker({ connection, config, db: createDb(process.env.DATABASE_URL!) });
+  if (process.env.BENCH_WORKER === 'case') {
+    const { mail } = loadAppConfig();
+    return createWorker({ connection, config, db: createDb(process.env.DATABASE_URL!), mailer: createMailer(mail), mail });
+  }
   return Worker.create({
     connection, namespace: config.namespace, taskQueue: config.taskQueue,
     workflowsPath: new URL('./noop.workflow.ts', import.meta.url).pathname,

@@ -52,7 +52,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     if (opts.worker === 'process') {
       worker = await startWorkerProcess({ ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress });
     } else if (opts.worker !== 'none') {
-      worker = await runWorker({ databaseUrl, address: temporalAddress, config: temporal });
+      worker = await runWorker({ databaseUrl, address: temporalAddress, config: temporal, mail: app.mail });
     }
     if (worker) { const w = worker; stops.push(() => ('kill' in w ? w.stop() : w.shutdown())); }
     const api = await startApi({ databaseUrl, address: temporalAddress, app, temporal });
