@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOCK_ACTION_NAMES } from '../../domain/clock-actions';
 import { OFFICIAL_CALENDAR } from '../../domain/official-calendar';
 import { actionPermission, allows, ROLES, type Role } from '../../domain/roles';
-import { DEMO_TOWNSHIPS } from '../../prisma/seed';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { eventually } from '../support/eventually';
-import { inputs, registration, TOWNSHIP_A } from '../support/fixtures';
+import { inputs, ownTownship, registration, TOWNSHIP_A } from '../support/fixtures';
 import { loginEveryRole } from '../support/roles';
 
 let api: ApiStack;
@@ -142,8 +141,7 @@ describe('holiday calendar', () => {
 });
 
 describe('dashboard and overdue list', () => {
-  // A township no other test file uses, so the shared database's other cases do not change the counts.
-  const township = DEMO_TOWNSHIPS[18]!.code;
+  const { code: township, name: townshipName } = ownTownship('clocks');
   const now = Date.now();
   const at = (days: number) => new Date(now + days * DAY);
   let seq = 0;
@@ -175,8 +173,8 @@ describe('dashboard and overdue list', () => {
     expect(manager.status).toBe(200);
     const mine = manager.body.rows.filter((r: { township: { code: string } }) => r.township.code === township);
     expect(mine).toEqual([
-      { township: { code: township, name: DEMO_TOWNSHIPS[18]!.name }, stage: 'investigation', dueSoon: 2, overdue: 2, underSupervision: 1 },
-      { township: { code: township, name: DEMO_TOWNSHIPS[18]!.name }, stage: 'recheck', dueSoon: 0, overdue: 1, underSupervision: 0 },
+      { township: { code: township, name: townshipName }, stage: 'investigation', dueSoon: 2, overdue: 2, underSupervision: 1 },
+      { township: { code: township, name: townshipName }, stage: 'recheck', dueSoon: 0, overdue: 1, underSupervision: 0 },
     ]);
 
     // A township user sees their own township only.

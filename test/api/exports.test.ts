@@ -3,11 +3,12 @@
 // township user's copy also blanks an accuser named in free text.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOWNSHIPS, DEMO_USERS } from '../../prisma/seed';
+import { DEMO_USERS } from '../../prisma/seed';
+import { ownTownship, TOWNSHIP_A } from '../support/fixtures';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { DAY_MS, registerMix } from '../support/case-mix';
 
-const TOWNSHIP = DEMO_TOWNSHIPS[18]!;
+const TOWNSHIP = ownTownship('exports');
 const officer = DEMO_USERS.find((u) => u.townshipCode === TOWNSHIP.code)!.username;
 const ACCUSER = { name: '举报人王五', phone: '13912345678', idNumber: '41052119700101123X', address: '马坊村五组' };
 
@@ -139,7 +140,7 @@ describe('exports', () => {
     const paged = await api.request('GET', '/api/exports/cases?page=2', { token: manager });
     expect(paged.status).toBe(400);
     expect((await api.request('GET', '/api/exports/statistics')).status).toBe(401);
-    const other = await api.request('GET', `/api/exports/statistics?township=${DEMO_TOWNSHIPS[0]!.code}`, { token: townshipUser });
+    const other = await api.request('GET', `/api/exports/statistics?township=${TOWNSHIP_A}`, { token: townshipUser });
     expect(other.status).toBe(403);
   });
 });

@@ -2,12 +2,12 @@
 // and rate asserted exactly. The mix lives in a township no other test uses, so other files' cases
 // in the shared database do not change the figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOWNSHIPS, DEMO_USERS } from '../../prisma/seed';
+import { DEMO_USERS } from '../../prisma/seed';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { DAY_MS, registerMix, type PlannedCase } from '../support/case-mix';
-import { inputs, TOWNSHIP_A } from '../support/fixtures';
+import { inputs, ownTownship, TOWNSHIP_A } from '../support/fixtures';
 
-const TOWNSHIP = DEMO_TOWNSHIPS[20]!.code;
+const { code: TOWNSHIP, name: TOWNSHIP_NAME } = ownTownship('statistics');
 const officer = DEMO_USERS.find((u) => u.townshipCode === TOWNSHIP)!.username;
 
 let api: ApiStack;
@@ -73,7 +73,7 @@ describe('GET /api/statistics', () => {
       { level: null, key: null, label: '未填', count: 7 },
     ]));
     expect(s.counts.source).toHaveLength(4);
-    expect(s.counts.township).toEqual([{ key: TOWNSHIP, code: TOWNSHIP, label: DEMO_TOWNSHIPS[20]!.name, count: 10 }]);
+    expect(s.counts.township).toEqual([{ key: TOWNSHIP, code: TOWNSHIP, label: TOWNSHIP_NAME, count: 10 }]);
     expect(counts(s.counts.category)).toEqual({ dibao: 8, tekun: 1, housing: 1 });
     expect(counts(s.counts.stage)).toEqual({ closed: 7, follow_up: 1, registered: 1, investigation: 1 });
     expect(counts(s.counts.outcome)).toEqual({ answered: 2, replied: 4, rejected: 1, forwarded: 1, null: 2 });

@@ -9,11 +9,10 @@ import { shift } from '../../domain/calendar';
 import { createMailer } from '../../notifications/mailer';
 import { cstTime } from '../../notifications/templates';
 import { eventually } from '../support/eventually';
-import { DEMO_TOWNSHIPS } from '../../prisma/seed';
-import { TEST_CALENDAR, TOWNSHIP_A } from '../support/fixtures';
+import { ownTownship, TEST_CALENDAR, TOWNSHIP_A } from '../support/fixtures';
 
 /** A township no other test file uses, so its officer and leader are the demo ones only. */
-const TOWNSHIP = DEMO_TOWNSHIPS[17]!.code;
+const TOWNSHIP = ownTownship('mail').code;
 import { startCase, startTimeSkipping, type ClockTestKit } from '../support/time-skipping';
 
 interface Received { to: string[]; subject: string; text: string; messageId?: string }

@@ -1,12 +1,11 @@
 // Days per stage and the on-time judgement of a written reply, over weeks of skipped time: cases run
 // on the time-skipping server with their real activities, and the statistics read what they wrote.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOWNSHIPS } from '../../prisma/seed';
 import { computeStatistics } from '../../statistics/compute';
-import { inputs } from '../support/fixtures';
+import { inputs, ownTownship } from '../support/fixtures';
 import { startCase, startTimeSkipping, type ClockTestKit } from '../support/time-skipping';
 
-const TOWNSHIP = DEMO_TOWNSHIPS[19]!.code;
+const TOWNSHIP = ownTownship('stageDurations').code;
 const DAY = 24 * 3600_000;
 
 let kit: ClockTestKit;
