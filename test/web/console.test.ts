@@ -1,6 +1,7 @@
 // The web console in a real browser against the real API, worker, PostgreSQL and Temporal: each
 // role does its part of a case from registration to closure, and the error paths show.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiStack, type ApiStack } from '../support/api-stack';
@@ -141,6 +142,8 @@ describe('the web console', () => {
     await submitInvestigation('入户调查：家庭人均收入低于当地低保标准。', '入户调查记录.pdf');
     expect(await town.textContent('#attachments')).toContain('入户调查记录.pdf');
     expect(await town.textContent('#timeline')).toContain('入户调查记录.pdf');
+    const [file] = await Promise.all([town.waitForEvent('download'), town.click('#attachments button:text("入户调查记录.pdf")')]);
+    expect(file.suggestedFilename()).toBe('入户调查记录.pdf');
 
     // County reviewer: the re-check queue; returns once with a reason.
     const reviewer = await loginAs(browser, api.url, 'reviewer');
@@ -212,6 +215,9 @@ describe('the web console', () => {
     expect(await page.textContent('#stats-overdue .n')).toBe(String(stats.body.overdue));
     expect(await page.textContent('.charts')).toContain('求助');
     await screenshot(page, '12-statistics');
+    const [workbook] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=xlsx]')]);
+    expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(fs.readFileSync(await workbook.path()).subarray(0, 2).toString()).toBe('PK'); // an XLSX is a zip
     await page.context().close();
   });
 

@@ -101,15 +101,21 @@ export async function logout(): Promise<void> {
   sessionStorage.removeItem(SESSION_KEY);
 }
 
+/** The file name a download names in its Content-Disposition, if any. */
+function fileNameOf(disposition: string | null): string | undefined {
+  const m = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  return m ? decodeURIComponent(m[1]!) : undefined;
+}
+
 /** Downloads a protected file: the bearer token cannot ride on a plain link, so fetch it and save it. */
-export async function download(path: string, fileName: string): Promise<void> {
+export async function download(path: string, fallbackName: string): Promise<void> {
   const token = session()?.token;
   const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!res.ok) throw new ApiFailure(res.status, 'http_error', `${res.status} ${res.statusText}`);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName;
+  a.download = fileNameOf(res.headers.get('content-disposition')) ?? fallbackName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

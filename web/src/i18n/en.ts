@@ -105,6 +105,8 @@ export const en: Messages = {
   'ack.another': 'Register another',
   'ack.openCase': 'Open the case',
 
+  'export.xlsx': 'Export Excel',
+  'export.csv': 'Export CSV',
   'list.title': 'Cases',
   'list.overdueOnly': 'Overdue only',
   'list.q': 'Number or subject',

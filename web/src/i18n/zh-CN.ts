@@ -121,6 +121,8 @@ export const zhCN = {
   'ack.another': '继续登记',
   'ack.openCase': '查看案件',
 
+  'export.xlsx': '导出 Excel',
+  'export.csv': '导出 CSV',
   'list.title': '案件列表',
   'list.overdueOnly': '只看超期',
   'list.q': '编号或事由',

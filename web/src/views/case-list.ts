@@ -7,6 +7,7 @@ import { dateTime, daysSince } from '../format';
 import { label, t, type Key } from '../i18n';
 import { townshipScoped } from '../permissions';
 import type { CaseList, CaseSummary } from '../types';
+import { exportButtons } from './exports';
 
 export interface ListSpec {
   title: Key;
@@ -79,6 +80,7 @@ export function caseListPage(spec: ListSpec) {
     return h('section', {},
       h('h1', {}, t(spec.title)),
       filterForm(query, path, spec.filters === true),
+      exportButtons('cases', params),
       caseTable(list.items, !townshipScoped(user)),
       h('nav', { class: 'pager', 'aria-label': t('nav.pages') },
         pageLink(page - 1, 'common.prev'), h('span', {}, t('common.page', { page, pages, total: list.total })), pageLink(page + 1, 'common.next')));

@@ -8,6 +8,7 @@ import { errorSummary, field, onSubmit, showErrors, type Option } from '../forms
 import { isKey, label, t, type Key } from '../i18n';
 import { townshipScoped } from '../permissions';
 import type { Statistics } from '../types';
+import { exportButtons } from './exports';
 import { townshipOptions } from './townships';
 
 const FILTERS = ['from', 'to', 'basis', 'township'] as const;
@@ -71,6 +72,7 @@ export async function statisticsPage({ query, user }: PageContext): Promise<Node
   return h('section', { class: 'statistics' },
     heading,
     form,
+    exportButtons('statistics', params),
     h('div', { class: 'tiles' },
       h('div', { class: 'tile', id: 'stats-total' }, h('span', { class: 'n' }, String(s.total)), h('span', {}, t('stats.total'))),
       h('div', { class: 'tile late', id: 'stats-overdue' }, h('span', { class: 'n' }, String(s.overdue)), h('span', {}, t('dashboard.overdue'))),
