@@ -288,6 +288,42 @@ describe('the web console', () => {
     await page.context().close();
   });
 
+  it('lets the administrator create, deactivate and reset accounts, naming what is wrong', async () => {
+    const page = await loginAs(browser, api.url, 'admin');
+    await page.waitForSelector('#user-create');
+    const username = `w${crypto.randomUUID().slice(0, 8)}`;
+    await page.fill('#user-create [name=username]', username);
+    await page.fill('#user-create [name=displayName]', '东风镇新经办人');
+    await page.selectOption('#user-create [name=role]', 'township_officer');
+    await page.selectOption('#user-create [name=townshipCode]', TOWNSHIP_A);
+    await page.fill('#user-create [name=password]', 'weak');
+    await page.click('#user-create button[type=submit]');
+    await page.waitForSelector('#user-create [data-error-for=password] div');
+    expect(await page.textContent('#user-create [data-error-for=password]')).toContain('至少 10 个字符');
+    await page.fill('#user-create [name=password]', 'First-Pass-123');
+    await page.click('#user-create button[type=submit]');
+    const row = `#user-list tr[data-username="${username}"]`;
+    await page.waitForSelector(row);
+    expect(await page.textContent(row)).toContain('须修改密码');
+    const account = await api.db.user.findUniqueOrThrow({ where: { username } });
+    expect([account.role, account.townshipCode]).toEqual(['township_officer', TOWNSHIP_A]);
+    await screenshot(page, '16-users');
+    await page.click(`${row} [data-user-action=active]`);
+    await page.waitForSelector(`${row}.inactive`);
+    expect((await api.db.user.findUniqueOrThrow({ where: { username } })).active).toBe(false);
+    const before = (await api.db.user.findUniqueOrThrow({ where: { username } })).passwordHash;
+    await page.click(`${row} [data-user-action=password]`);
+    await page.fill('.inline-form [name=password]', 'Second-Pass-456');
+    await page.click('.inline-form button[type=submit]');
+    await page.waitForSelector('.flash');
+    expect((await api.db.user.findUniqueOrThrow({ where: { username } })).passwordHash).not.toBe(before);
+    // The API refuses to let the administrator lock themselves out; the page says so.
+    await page.click('#user-list tr[data-username="admin"] [data-user-action=active]');
+    await page.waitForSelector('.flash.error');
+    expect((await api.db.user.findUniqueOrThrow({ where: { username: 'admin' } })).active).toBe(true);
+    await page.context().close();
+  });
+
   it('opens the petitioner\'s lookup without a login', async () => {
     const page = await openConsole(browser, `${api.url}/#/lookup`);
     await page.waitForSelector('#lookup-form');

@@ -20,11 +20,25 @@ export interface Page {
   render(ctx: PageContext): Promise<Node> | Node;
 }
 
-let flash: string | undefined;
+let flash: { message: string; error: boolean } | undefined;
 
 /** A one-line notice shown at the top of the next page rendered. */
 export function notify(message: string): void {
-  flash = message;
+  flash = { message, error: false };
+}
+
+/**
+ * For actions outside a form (a button in a table row, a download): a refusal is shown at the top
+ * of the page, rendered again as it now stands.
+ */
+export async function attempt(fn: () => Promise<unknown>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    if (!(e instanceof ApiFailure)) throw e;
+    flash = { message: t('common.error', { message: apiMessage(e.message) }), error: true };
+    await renderPage();
+  }
 }
 
 export function go(hash: string): void {
@@ -72,7 +86,7 @@ export async function renderPage(): Promise<void> {
   const main = h('main', { id: 'main', tabindex: '-1' }, h('p', { class: 'loading' }, t('app.loading')));
   const shown = flash;
   flash = undefined;
-  replace(root(), header(user), shown ? h('div', { class: 'flash no-print', role: 'status' }, shown) : null, main);
+  replace(root(), header(user), shown ? h('div', { class: `flash no-print${shown.error ? ' error' : ''}`, role: shown.error ? 'alert' : 'status' }, shown.message) : null, main);
   document.documentElement.lang = locale();
   const ctx: PageContext = { params: page.pattern.exec(path)!.slice(1), query: new URLSearchParams(search), user, refresh: renderPage };
   let content: Node;

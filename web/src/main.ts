@@ -9,6 +9,7 @@ import { loginPage } from './views/login';
 import { passwordPage } from './views/password';
 import { lookupPage, noticesPage } from './views/public';
 import { statisticsPage } from './views/statistics';
+import { usersPage } from './views/users';
 
 const CASE_ID = '(c[0-9a-f]{32})';
 
@@ -26,6 +27,7 @@ const pages: Page[] = [
   { pattern: /^\/township$/, render: caseListPage({ title: 'nav.township', fixed: { sort: 'due' }, filters: true }) },
   { pattern: /^\/dashboard$/, render: dashboardPage },
   { pattern: /^\/statistics$/, render: statisticsPage },
+  { pattern: /^\/users$/, render: usersPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}$`), render: casePage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/ack$`), render: acknowledgementPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/letter$`), render: replyLetterPage },

@@ -10,6 +10,7 @@ export interface NavItem {
 }
 
 export const NAV: NavItem[] = [
+  { href: '#/users', key: 'nav.users', show: (u) => may(u, 'users.manage') },
   { href: '#/township', key: 'nav.township', show: (u) => townshipScoped(u) },
   { href: '#/dashboard', key: 'nav.dashboard', show: (u) => u.role === 'manager' },
   { href: '#/intake', key: 'nav.intake', show: (u) => may(u, 'cases.register') },

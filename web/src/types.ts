@@ -5,6 +5,7 @@ import type { attachmentListSchema, attachmentSchema } from '../../api/attachmen
 import type { caseDetailSchema, caseListSchema, caseSummarySchema } from '../../api/cases/schemas';
 import type { similarListSchema } from '../../api/similar-cases/schemas';
 import type { statisticsSchema } from '../../api/statistics/schemas';
+import type { accountListSchema, accountSchema } from '../../api/users/schemas';
 
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
@@ -15,3 +16,5 @@ export type AttachmentList = z.infer<typeof attachmentListSchema>;
 export type SimilarList = z.infer<typeof similarListSchema>;
 export interface Township { code: string; name: string }
 export type Statistics = z.infer<typeof statisticsSchema>;
+export type Account = z.infer<typeof accountSchema>;
+export type AccountList = z.infer<typeof accountListSchema>;

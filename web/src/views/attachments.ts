@@ -1,7 +1,7 @@
 // A case's files: list, download, upload. The investigation form uploads through here too.
 import { ATTACHMENT_TYPES, contentTypeFor } from '../../../domain/attachments';
 import { ApiFailure, download, request, type User } from '../api';
-import { notify } from '../app';
+import { attempt, notify } from '../app';
 import { h } from '../dom';
 import { errorSummary, onSubmit } from '../forms';
 import { dateTime, fileSize } from '../format';
@@ -45,7 +45,7 @@ export async function uploadChosen(caseId: string, input: HTMLInputElement): Pro
 export function attachmentList(items: Attachment[]): HTMLElement {
   if (items.length === 0) return h('p', { class: 'empty' }, t('case.noAttachments'));
   return h('ul', { class: 'files' }, items.map((a) => h('li', {},
-    h('button', { type: 'button', class: 'link', onclick: () => void download(`/api/cases/${a.caseId}/attachments/${a.id}`, a.fileName) }, a.fileName),
+    h('button', { type: 'button', class: 'link', onclick: () => void attempt(() => download(`/api/cases/${a.caseId}/attachments/${a.id}`, a.fileName)) }, a.fileName),
     h('span', { class: 'meta' }, ` ${fileSize(a.size)} · ${label('stage', a.stage)} · ${a.uploadedBy} · ${dateTime(a.uploadedAt)}`))));
 }
 

@@ -1,5 +1,6 @@
 // Export buttons: the list or statistics on screen, with the same filters, as an Excel or CSV file.
 import { download } from '../api';
+import { attempt } from '../app';
 import { h } from '../dom';
 import { t } from '../i18n';
 
@@ -9,7 +10,7 @@ export function exportButtons(what: 'cases' | 'statistics', filters: URLSearchPa
     q.delete('page');
     q.delete('pageSize');
     q.set('format', format);
-    return h('button', { type: 'button', 'data-export': format, onclick: () => void download(`/api/exports/${what}?${q}`, `${what}.${format}`) },
+    return h('button', { type: 'button', 'data-export': format, onclick: () => void attempt(() => download(`/api/exports/${what}?${q}`, `${what}.${format}`)) },
       t(format === 'xlsx' ? 'export.xlsx' : 'export.csv'));
   };
   return h('div', { class: 'buttons exports no-print' }, button('xlsx'), button('csv'));
