@@ -3,10 +3,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { launchBrowser, loginAs, openConsole, pageErrors, screenshot } from '../support/browser';
 import { HAPPY_PATH, inputs, registration, TOWNSHIP_A } from '../support/fixtures';
+import { noticeInput, startNotice } from '../support/notice-fixtures';
 
 let api: ApiStack;
 let browser: Browser;
@@ -324,18 +325,49 @@ describe('the web console', () => {
     await page.context().close();
   });
 
-  it('opens the petitioner\'s lookup without a login', async () => {
+  it('opens the petitioner\'s lookup without a login, with the next step and the field errors', async () => {
     const page = await openConsole(browser, `${api.url}/#/lookup`);
     await page.waitForSelector('#lookup-form');
     const c = await register({ subject: '查询测试' });
-    await page.fill('[name=caseNo]', c.caseNo);
+    await page.fill('[name=caseNo]', '12345');
     await page.fill('[name=code]', c.queryCode);
+    await page.click('#lookup-form button[type=submit]');
+    await page.waitForSelector('[data-error-for=caseNo] div');
+    expect(await page.textContent('[data-error-for=caseNo]')).toBe('案件编号格式应为 XF2026-000123');
+    await page.fill('[name=caseNo]', c.caseNo);
+    await page.fill('[name=code]', 'ZZZZZZZZ');
+    await page.click('#lookup-form button[type=submit]');
+    await page.waitForSelector('#lookup-result p.notice');
+    await page.fill('[name=code]', c.queryCode.toLowerCase());
     await page.click('#lookup-form button[type=submit]');
     await page.waitForSelector('#lookup-result section');
     const shown = await page.textContent('#lookup-result');
     expect(shown).toContain(`案件编号${c.caseNo}`);
     expect(shown).toContain('办理阶段待受理');
+    expect(shown).toContain('将书面告知是否受理');
     await screenshot(page, '14-public-lookup');
+    await page.context().close();
+  });
+
+  it('shows the notice board without a login and takes an objection, anonymous if the objector wishes', async () => {
+    const c = await register({ subject: '低保公示测试' });
+    expect((await api.request('POST', `/api/cases/${c.id}/actions/accept`, { token: desk, body: inputs.accept })).status).toBe(200);
+    const input = noticeInput(c.id, { proposed: { decision: 'grant', amount: 520 } });
+    await startNotice(api.temporal, api.taskQueue, input);
+    await vi.waitFor(() => api.db.notice.findUniqueOrThrow({ where: { id: input.noticeId } }), { timeout: 20_000 });
+    const page = await openConsole(browser, `${api.url}/#/notices`);
+    const card = `[data-notice="${input.noticeId}"]`;
+    await page.waitForSelector(card);
+    expect(await page.textContent(card)).toContain('每月 520 元');
+    await page.click(`${card} [data-object]`);
+    await page.click(`${card} form button[type=submit]`);
+    await page.waitForSelector(`${card} [data-error-for=reason] div`);
+    expect(await page.textContent(`${card} [data-error-for=reason]`)).toBe('必填');
+    await page.fill(`${card} [name=reason]`, '该户家中有经营性车辆');
+    await page.click(`${card} form button[type=submit]`);
+    await page.waitForSelector(`${card} p.notice`);
+    expect(await page.textContent(`${card} p.notice`)).toContain('第 1 号');
+    await screenshot(page, '17-notice-board');
     await page.context().close();
   });
 

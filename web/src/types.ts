@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { attachmentListSchema, attachmentSchema } from '../../api/attachments/schemas';
 import type { caseDetailSchema, caseListSchema, caseSummarySchema } from '../../api/cases/schemas';
+import type { publicCaseSchema, publicNoticeListSchema } from '../../api/public/schemas';
 import type { similarListSchema } from '../../api/similar-cases/schemas';
 import type { statisticsSchema } from '../../api/statistics/schemas';
 import type { accountListSchema, accountSchema } from '../../api/users/schemas';
@@ -18,3 +19,6 @@ export interface Township { code: string; name: string }
 export type Statistics = z.infer<typeof statisticsSchema>;
 export type Account = z.infer<typeof accountSchema>;
 export type AccountList = z.infer<typeof accountListSchema>;
+export type PublicCase = z.infer<typeof publicCaseSchema>;
+export type PublicNoticeList = z.infer<typeof publicNoticeListSchema>;
+export type PublicNotice = PublicNoticeList['items'][number];

@@ -61,6 +61,8 @@ const API_MESSAGES_ZH: Array<[RegExp, string]> = [
   [/^must be one of: /, '不支持此文件类型'],
   [/^the file's content is not /, '文件内容与类型不符'],
   [/^is wrong$/, '不正确'],
+  [/^must be a case number like /, '案件编号格式应为 XF2026-000123'],
+  [/^must be the 8-character query code$/, '查询码为8位字母或数字'],
   [/^must be at least (\d+) characters$/, '至少 $1 个字符'],
   [/^must mix at least three of/, '须包含小写字母、大写字母、数字、符号中的至少三类'],
   [/^must not contain a common password/, '不能包含常见密码或系统名称'],
