@@ -34,7 +34,7 @@ export interface StageDays {
 }
 
 export interface Statistics {
-  filter: { from: string | null; to: string | null; basis: StatisticsFilter['basis']; township: string | null };
+  filter: { from: string | null; to: string | null; basis: StatisticsFilter['basis']; township: string | null; kind: string | null };
   generatedAt: string;
   total: number;
   counts: {
@@ -171,7 +171,8 @@ export async function computeStatistics(db: Db, filter: StatisticsFilter, now = 
 
   return {
     filter: {
-      from: filter.from?.toISOString() ?? null, to: filter.to?.toISOString() ?? null, basis: filter.basis, township: filter.township ?? null,
+      from: filter.from?.toISOString() ?? null, to: filter.to?.toISOString() ?? null, basis: filter.basis,
+      township: filter.township ?? null, kind: filter.kind ?? null,
     },
     generatedAt: now.toISOString(),
     total: by('total').get(null) ?? 0,

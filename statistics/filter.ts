@@ -15,6 +15,8 @@ export interface StatisticsFilter {
   basis: (typeof BASES)[number];
   /** A township code: that township's cases only (always set for township users). */
   township?: string;
+  /** One kind of petition only. */
+  kind?: string;
 }
 
 /** The SQL condition selecting the filter's cases from `"Case"` aliased as `alias`. */
@@ -24,5 +26,6 @@ export function caseCondition(f: StatisticsFilter, alias = 'c'): Prisma.Sql {
   if (f.from) parts.push(Prisma.sql`${column} >= ${f.from}`);
   if (f.to) parts.push(Prisma.sql`${column} < ${f.to}`);
   if (f.township) parts.push(Prisma.sql`${Prisma.raw(`${alias}."townshipCode"`)} = ${f.township}`);
+  if (f.kind) parts.push(Prisma.sql`${Prisma.raw(`${alias}."kind"`)} = ${f.kind}`);
   return Prisma.join(parts, ' AND ');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { townshipCode } from '../../domain/actions';
+import { KINDS } from '../../domain/case';
 import { isoDate, isoDateTime } from '../../domain/text';
 import { BASES } from '../../statistics/filter';
 
@@ -14,6 +15,7 @@ export const statisticsQuery = z.object({
   to: dateOrTime.optional(),
   basis: z.enum(BASES).default('received'),
   township: townshipCode.optional(),
+  kind: z.enum(KINDS).optional(),
 }).strict();
 
 export type StatisticsQuery = z.infer<typeof statisticsQuery>;
@@ -22,7 +24,9 @@ const count = z.object({ key: z.string().nullable(), label: z.string(), count: z
 const rate = z.object({ numerator: z.number(), denominator: z.number(), rate: z.number().nullable() });
 
 export const statisticsSchema = z.object({
-  filter: z.object({ from: z.string().nullable(), to: z.string().nullable(), basis: z.enum(BASES), township: z.string().nullable() }),
+  filter: z.object({
+    from: z.string().nullable(), to: z.string().nullable(), basis: z.enum(BASES), township: z.string().nullable(), kind: z.string().nullable(),
+  }),
   generatedAt: z.string(),
   total: z.number(),
   counts: z.object({
