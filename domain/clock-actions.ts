@@ -28,7 +28,8 @@ export function isClockActionName(name: string): name is ClockActionName {
   return Object.hasOwn(clockActionSchemas, name);
 }
 
-export type ExtensionStatus = 'requested' | 'approved' | 'declined';
+export const EXTENSION_STATUSES = ['requested', 'approved', 'declined'] as const;
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 
 /** What the clock actions depend on, as both the workflow and the read model know it. */
 export interface ClockStatus {

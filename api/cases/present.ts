@@ -76,7 +76,8 @@ export function presentDetail(row: CaseRow, events: CaseEvent[], viewer: Viewer,
     repliedAt: iso(row.repliedAt),
     closedAt: iso(row.closedAt),
     investigationRounds: row.investigationRounds,
-    availableActions: availableActions(row.stage as Stage, row.kind as Kind),
+    // A paused case takes no stage action until it is resumed (the workflow refuses them).
+    availableActions: row.pausedSince !== null ? [] : availableActions(row.stage as Stage, row.kind as Kind),
     clock: {
       warnAt: iso(row.warnAt), pausedSince: iso(row.pausedSince),
       pauseReason: row.pauseReason as PauseReason | null, extension: row.extensionStatus as ExtensionStatus | null,

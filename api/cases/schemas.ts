@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_NAMES, actionSchemas } from '../../domain/actions';
-import { CLOCK_ACTION_NAMES, clockActionSchemas } from '../../domain/clock-actions';
+import { CLOCK_ACTION_NAMES, clockActionSchemas, EXTENSION_STATUSES } from '../../domain/clock-actions';
 import { LEVELS, PAUSE_REASONS } from '../../domain/clocks';
 import { CATEGORIES, CHANNELS, KINDS, STAGES } from '../../domain/case';
 import { townshipCode } from '../../domain/actions';
@@ -24,6 +24,8 @@ export const listQuery = z.object({
   township: townshipCode.optional(),
   kind: z.enum(KINDS).optional(),
   overdue: bool.optional(),
+  /** The latest extension request's status: `requested` is the managers' queue of decisions. */
+  extension: z.enum(EXTENSION_STATUSES).optional(),
   q: text(100).optional(),
   /** `due`: the stage due date first (a township's work list); default: the newest first. */
   sort: z.enum(['received', 'due']).optional(),
@@ -78,7 +80,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
     warnAt: z.string().nullable(),
     pausedSince: z.string().nullable(),
     pauseReason: z.enum(PAUSE_REASONS).nullable(),
-    extension: z.enum(['requested', 'approved', 'declined']).nullable(),
+    extension: z.enum(EXTENSION_STATUSES).nullable(),
   }),
   /** The clock actions (extensions, pauses) valid now. */
   clockActions: z.array(z.enum(CLOCK_ACTION_NAMES)),

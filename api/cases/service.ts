@@ -51,6 +51,7 @@ export function listWhere(q: ListFilters, user: AuthUser, now: Date): Prisma.Cas
   if (q.stage) and.push({ stage: q.stage });
   if (q.kind) and.push({ kind: q.kind });
   if (q.township) and.push({ townshipCode: q.township });
+  if (q.extension) and.push({ extensionStatus: q.extension, stage: { not: 'closed' } });
   if (isTownshipScoped(user.role)) and.push({ townshipCode: user.townshipCode ?? '' });
   if (q.overdue === true) and.push({ stage: { not: 'closed' }, dueAt: { lt: now } });
   if (q.overdue === false) and.push({ OR: [{ stage: 'closed' }, { dueAt: null }, { dueAt: { gte: now } }] });

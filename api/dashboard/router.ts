@@ -1,15 +1,7 @@
-import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { STAGES } from '../../domain/case';
 import { route, type Route } from '../http/route';
+import { dashboardSchema } from './schemas';
 import { createDashboardService } from './service';
-
-const counts = { dueSoon: z.number(), overdue: z.number(), underSupervision: z.number() };
-const dashboardSchema = z.object({
-  asOf: z.string(),
-  totals: z.object(counts),
-  rows: z.array(z.object({ township: z.object({ code: z.string(), name: z.string() }), stage: z.enum(STAGES), ...counts })),
-});
 
 export function dashboardRoutes(db: Db): Route[] {
   const dashboard = createDashboardService(db);

@@ -46,7 +46,8 @@ describe('clock actions', () => {
   });
 
   it('extends the reply clock once, with a manager\'s approval', async () => {
-    const { id } = await newCase();
+    const { id, caseNo } = await newCase();
+    const awaitingDecision = async () => (await api.request('GET', `/api/cases?extension=requested&q=${caseNo}`, { token: tokens.manager })).body.items.map((c: { id: string }) => c.id);
     const accepted = (await act(id, 'accept', 'desk', inputs.accept)).body;
     expect(accepted.clockActions).toEqual(['request-extension', 'pause']);
 
@@ -58,10 +59,12 @@ describe('clock actions', () => {
     const requested = await act(id, 'request-extension', 'reviewer', { days: 30, reason: '需组织听证' });
     expect(requested.status).toBe(200);
     expect(requested.body.clock.extension).toBe('requested');
+    expect(await awaitingDecision()).toEqual([id]);
     expect((await act(id, 'approve-extension', 'reviewer')).status).toBe(403);
     const approved = await act(id, 'approve-extension', 'manager', { note: '同意' });
     expect(approved.status).toBe(200);
     expect(Date.parse(approved.body.replyDueAt) - Date.parse(accepted.replyDueAt)).toBe(30 * DAY);
+    expect(await awaitingDecision()).toEqual([]);
     const again = await act(id, 'request-extension', 'reviewer', { days: 5, reason: '再延' });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toMatch(/one extension/);
@@ -75,11 +78,13 @@ describe('clock actions', () => {
     expect(paused.body.clock.pauseReason).toBe('materials');
     expect([paused.body.dueAt, paused.body.stageDueAt]).toEqual([null, null]);
     expect(paused.body.clockActions).toEqual(['resume']);
+    expect(paused.body.availableActions).toEqual([]);
     const accept = await act(id, 'accept', 'desk', inputs.accept);
     expect(accept.status).toBe(409);
     expect(accept.body.error.message).toMatch(/paused/);
     const resumed = await act(id, 'resume', 'desk', {});
     expect(resumed.body.clock.pausedSince).toBeNull();
+    expect(resumed.body.availableActions).toContain('accept');
     expect((await act(id, 'accept', 'desk', inputs.accept)).status).toBe(200);
   });
 });

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { launchBrowser, loginAs, openConsole, pageErrors, screenshot } from '../support/browser';
-import { HAPPY_PATH, inputs, registration, TOWNSHIP_A } from '../support/fixtures';
+import { HAPPY_PATH, inputs, ownTownship, registration, TOWNSHIP_A } from '../support/fixtures';
 import { noticeInput, startNotice } from '../support/notice-fixtures';
 
 let api: ApiStack;
@@ -28,7 +28,8 @@ const register = async (overrides = {}) => {
   return r.body as { id: string; caseNo: string; queryCode: string };
 };
 
-const offered = (page: Page) => page.$$eval('#actions [data-action]', (els) => els.map((e) => e.getAttribute('data-action')));
+const offered = (page: Page, card = '#actions') => page.$$eval(`${card} [data-action]`, (els) => els.map((e) => e.getAttribute('data-action')));
+const clockOffered = (page: Page) => offered(page, '#clock');
 
 async function openCase(page: Page, id: string) {
   const url = `${api.url}/#/cases/${id}`;
@@ -198,15 +199,33 @@ describe('the web console', () => {
     for (const p of [deskPage, town, reviewer]) await p.context().close();
   });
 
-  it('shows a manager the overdue case on the dashboard', async () => {
+  it('shows a manager the overdue case on the dashboard, by township and stage, and the overdue list behind it', async () => {
+    const { code: township, name: townshipName } = ownTownship('console');
     // Received 20 days ago and never accepted: the 15-day acceptance limit has passed.
-    const late = await register({ subject: '逾期未受理的求助', kind: 'help', receivedAt: new Date(Date.now() - 20 * 86400_000).toISOString() });
+    const late = await register({ subject: '逾期未受理的求助', kind: 'help', township, receivedAt: new Date(Date.now() - 20 * 86400_000).toISOString() });
     const page = await loginAs(browser, api.url, 'manager');
     await page.waitForSelector('.dashboard');
-    expect(await page.textContent('.dashboard table')).toContain(late.caseNo);
-    expect(await page.textContent('.dashboard table')).toContain('超期 5 天');
-    expect(await page.$$('figure.chart rect.bar')).not.toHaveLength(0);
+    const row = `#board tr[data-township="${township}"][data-stage="registered"]`;
+    expect(await page.textContent(`${row} td.overdue`)).toBe('1');
+    expect(await page.textContent(`${row} td.dueSoon`)).toBe('0');
+    const board = await api.request('GET', '/api/dashboard', { token: await api.login('manager') });
+    expect(await page.textContent('#tile-overdue .n')).toBe(String(board.body.totals.overdue));
+    expect(await page.$$('figure.chart rect.bar.late')).not.toHaveLength(0);
+    expect(await page.textContent('.charts')).toContain(townshipName);
+    // The longest late first.
+    const lateness = await page.$$eval('#overdue-list .days-late', (els) => els.map((e) => Number(/\d+/.exec(e.textContent!)![0])));
+    expect(lateness.length).toBeGreaterThan(0);
+    expect(lateness).toEqual([...lateness].sort((a, b) => b - a));
     await screenshot(page, '11-manager-dashboard');
+
+    // The township's overdue count opens the overdue list of that township and stage.
+    await page.click(`${row} td.overdue a`);
+    await page.waitForSelector(`table.cases a:text("${late.caseNo}")`);
+    expect(await page.textContent('table.cases')).toContain('超期 5 天');
+    expect(await page.$$('table.cases tbody tr')).toHaveLength(1);
+    expect(await page.inputValue('form.filters [name=township]')).toBe(township);
+    expect(await page.isChecked('form.filters [name=overdue]')).toBe(true);
+    await screenshot(page, '11-overdue-list');
 
     // Statistics: the same numbers the API gives, charted.
     const stats = await api.request('GET', '/api/statistics', { token: await api.login('manager') });
@@ -222,8 +241,80 @@ describe('the web console', () => {
     await page.context().close();
   });
 
+  it('takes an extension request on the case page to a manager, who approves it from the queue; pauses stop the stage actions', async () => {
+    const c = await register({ subject: '需要延期的案件' });
+    expect((await api.request('POST', `/api/cases/${c.id}/actions/accept`, { token: desk, body: inputs.accept })).status).toBe(200);
+    const town = await loginAs(browser, api.url, 'town01');
+    await openCase(town, c.id);
+    expect(await clockOffered(town)).toEqual(['request-extension', 'pause']);
+
+    // The assignee asks, by keyboard: the API's refusals land beside the fields, the first one focused.
+    await town.click('#clock [data-action="request-extension"]');
+    const form = '#action-request-extension';
+    await town.fill(`${form} [name=days]`, '45');
+    await town.click(`${form} button[type=submit]`);
+    await town.waitForSelector(`${form} [data-error-for=days] div`);
+    expect(await town.textContent(`${form} [data-error-for=days]`)).toBe('不能超过 30 天');
+    expect(await town.textContent(`${form} [data-error-for=reason]`)).toBe('必填');
+    expect(await town.evaluate('document.activeElement.name')).toBe('days');
+    await screenshot(town, '18-extension-errors');
+    await town.keyboard.press('Control+A');
+    await town.keyboard.type('20');
+    await town.keyboard.press('Tab');
+    await town.keyboard.type('需组织听证，调查时间不足');
+    await town.keyboard.press('Tab');
+    await town.keyboard.press('Enter');
+    await town.waitForSelector('#clock[data-extension="requested"]');
+    // One request at a time: asking again is no longer offered.
+    expect(await clockOffered(town)).toEqual(['pause']);
+
+    // The manager finds it in the queue of requests and decides.
+    const before = (await api.request('GET', `/api/cases/${c.id}`, { token: desk })).body.replyDueAt;
+    const manager = await loginAs(browser, api.url, 'manager');
+    await manager.click('header nav a[href="#/queue/extensions"]');
+    await manager.fill('form.filters [name=q]', c.caseNo);
+    await manager.press('form.filters [name=q]', 'Enter');
+    await manager.waitForSelector(`a:text("${c.caseNo}")`);
+    await screenshot(manager, '19-extensions-queue');
+    await manager.click(`a:text("${c.caseNo}")`);
+    await manager.waitForSelector('#clock');
+    expect(await offered(manager)).toEqual([]);
+    expect(await clockOffered(manager)).toEqual(['approve-extension', 'decline-extension']);
+    expect(await manager.textContent('#extension-request')).toContain('申请延期 20 天');
+    expect(await manager.textContent('#extension-request')).toContain('需组织听证，调查时间不足');
+    await manager.click('#clock [data-action="approve-extension"]');
+    await manager.fill('#action-approve-extension [name=note]', '同意延期');
+    await screenshot(manager, '20-extension-decision');
+    await manager.click('#action-approve-extension button[type=submit]');
+    await manager.waitForSelector('#clock[data-extension="approved"]');
+    expect(await clockOffered(manager)).toEqual([]);
+    expect(await manager.textContent('#timeline')).toContain('批准延期');
+    const after = (await api.request('GET', `/api/cases/${c.id}`, { token: desk })).body.replyDueAt;
+    expect(Date.parse(after) - Date.parse(before)).toBe(20 * 86400_000);
+    const queue = await api.request('GET', `/api/cases?extension=requested&q=${c.caseNo}`, { token: await api.login('manager') });
+    expect(queue.body.total).toBe(0);
+
+    // Paused for the petitioner's materials: no stage action is offered until the clock resumes.
+    await openCase(town, c.id);
+    expect(await offered(town)).toEqual(['submit-investigation']);
+    await town.click('#clock [data-action="pause"]');
+    await town.check('#action-pause [name=reason][value=materials]');
+    await town.click('#action-pause button[type=submit]');
+    await town.waitForSelector('#clock[data-paused="true"]');
+    expect(await offered(town)).toEqual([]);
+    expect(await clockOffered(town)).toEqual(['resume']);
+    expect(await town.textContent('#clock')).toContain('等待信访人补充材料');
+    await screenshot(town, '21-paused');
+    await town.click('#clock [data-action="resume"]');
+    await town.click('#action-resume button[type=submit]');
+    await town.waitForSelector('#clock[data-paused="false"]');
+    expect(await offered(town)).toEqual(['submit-investigation']);
+    for (const p of [town, manager]) await p.context().close();
+  });
+
   it('switches to English, with every label, heading and button translated', async () => {
-    // A case taken to closure through the API, so its page shows every kind of entry.
+    // A case taken to closure through the API, so its page shows every kind of entry; another one
+    // paused with an extension waiting, so its page shows the clocks.
     const c = await register({ subject: '英文界面测试' });
     const tokens = { desk, reviewer: await api.login('reviewer'), town: await api.login('town01') };
     const by: Record<string, string> = { accept: tokens.desk, 'submit-investigation': tokens.town, approve: tokens.reviewer, reply: tokens.reviewer, 'follow-up': tokens.desk };
@@ -231,29 +322,47 @@ describe('the web console', () => {
       const r = await api.request('POST', `/api/cases/${c.id}/actions/${action}`, { token: by[action], body: inputs[action] });
       expect(r.status, action).toBe(200);
     }
-    const page = await loginAs(browser, api.url, 'desk');
-    await page.click('#lang');
-    await page.waitForSelector('header nav a:text("Register")');
+    const clocked = await register({ subject: '英文时限测试' });
+    await register({ subject: '英文看板测试', receivedAt: new Date(Date.now() - 20 * 86400_000).toISOString() }); // overdue, for the dashboard
+    for (const [action, body] of [['accept', inputs.accept], ['request-extension', { days: 10, reason: '需听证' }], ['pause', { reason: 'hearing' }]] as const) {
+      expect((await api.request('POST', `/api/cases/${clocked.id}/actions/${action}`, { token: desk, body })).status, action).toBe(200);
+    }
     // Labels the console writes itself; what users typed (subjects, names) may be Chinese.
-    const chrome = 'label, h2, h3, th, dt, button, legend, header nav a, .badge, .case-head .due, .hint';
-    const untranslated = () => page.$$eval(chrome, (els) => els.map((e) => {
+    const chrome = 'label, h2, h3, th, dt, button, legend, header nav a, .badge, .case-head .due, .hint, figcaption, .tile, ul.legend, ol.timeline strong, #clock dd, #extension-request strong';
+    const untranslated = (page: Page) => page.$$eval(chrome, (els) => els.map((e) => {
       const own = e.cloneNode(true) as typeof e;
-      own.querySelectorAll('.meta, .actor').forEach((x: { remove(): void }) => x.remove()); // who did it: a person's name
+      // Who did it (a person's name) and the townships to choose from are data, not labels.
+      own.querySelectorAll('.meta, .actor, option').forEach((x: { remove(): void }) => x.remove());
       return own.textContent!.trim();
     }).filter((x) => /[\u4e00-\u9fff]/.test(x) && x !== '中文'));
-    const pages: Array<[string, string]> = [['#/intake', '#intake-form'], [`#/cases/${c.id}`, '#timeline'], [`#/cases/${c.id}/letter`, '#reply-letter'], ['#/cases', 'table.cases']];
-    for (const [hash, ready] of pages) {
-      await page.goto(`${api.url}/${hash}`);
-      await page.waitForSelector(ready);
-      expect(await untranslated(), hash).toEqual([]);
+    const views: Record<string, Array<[string, string]>> = {
+      desk: [['#/intake', '#intake-form'], [`#/cases/${c.id}`, '#timeline'], [`#/cases/${c.id}/letter`, '#reply-letter'], ['#/cases', 'table.cases'],
+        [`#/cases/${clocked.id}`, '#clock[data-paused="true"]']],
+      manager: [['#/dashboard', '#board'], ['#/queue/extensions', 'table.cases'], [`#/cases/${clocked.id}`, '#extension-request'], ['#/statistics', '.statistics']],
+      admin: [['#/calendar', '#calendar-form'], ['#/users', '#user-list']],
+    };
+    for (const [user, pages] of Object.entries(views)) {
+      const page = await loginAs(browser, api.url, user);
+      await page.click('#lang');
+      await page.waitForSelector('#lang:text("中文")');
+      for (const [i, [hash, ready]] of pages.entries()) {
+        await page.goto(`${api.url}/${hash}`);
+        await page.waitForSelector(ready);
+        expect(await untranslated(page), `${user} ${hash}`).toEqual([]);
+        await screenshot(page, `13-english-${user}-${i + 1}`);
+      }
+      if (user === 'desk') {
+        await page.goto(`${api.url}/#/cases/${c.id}`);
+        await page.waitForSelector('#timeline');
+        expect(await page.textContent('#timeline')).toContain('Follow-up visit');
+        await page.goto(`${api.url}/#/cases/${clocked.id}`);
+        await page.waitForSelector('#clock');
+        expect(await page.textContent('#clock')).toContain('Holding a hearing');
+        await page.click('#lang');
+        await page.waitForSelector('header nav a:text("信访登记")');
+      }
+      await page.context().close();
     }
-    await page.goto(`${api.url}/#/cases/${c.id}`);
-    await page.waitForSelector('#timeline');
-    expect(await page.textContent('#timeline')).toContain('Follow-up visit');
-    await screenshot(page, '13-english');
-    await page.click('#lang');
-    await page.waitForSelector('header nav a:text("信访登记")');
-    await page.context().close();
   });
 
   it('makes a user whose password an administrator set choose their own before anything else', async () => {
@@ -368,6 +477,41 @@ describe('the web console', () => {
     await page.waitForSelector(`${card} p.notice`);
     expect(await page.textContent(`${card} p.notice`)).toContain('第 1 号');
     await screenshot(page, '17-notice-board');
+    await page.context().close();
+  });
+
+  it('lets the administrator edit a year of the holiday calendar, naming the wrong dates', async () => {
+    const page = await loginAs(browser, api.url, 'admin');
+    await page.click('header nav a[href="#/calendar"]');
+    await page.waitForSelector('#calendar-form');
+    const shipped = (await api.request('GET', '/api/calendar', { token: await api.login('admin') })).body;
+    const thisYear = shipped.years.find((y: { year: number }) => y.year === new Date().getFullYear());
+    expect(await page.$$('#holidays-rows .calendar-row')).toHaveLength(thisYear.holidays.length);
+    await screenshot(page, '22-calendar');
+
+    // A year far ahead, so no open case's due date moves.
+    await page.goto(`${api.url}/#/calendar?year=2099`);
+    await page.waitForSelector('#calendar-form h2:text("2099 年")');
+    expect(await page.$$('#calendar-form .calendar-row')).toHaveLength(0);
+    await page.click('[data-add=holidays]');
+    await page.fill('[name="holidays.0.date"]', '2099-10-01');
+    await page.fill('[name="holidays.0.name"]', '国庆节');
+    await page.click('[data-add=workdays]');
+    await page.fill('[name="workdays.0"]', '2099-10-05'); // a Monday
+    await page.click('#calendar-form button[type=submit]');
+    await page.waitForSelector('[data-error-for="workdays.0"] div');
+    expect(await page.textContent('[data-error-for="workdays.0"]')).toBe('调休上班日应为周六或周日');
+    await screenshot(page, '23-calendar-errors');
+    await page.fill('[name="workdays.0"]', '2099-10-10'); // a Saturday
+    await page.click('#calendar-form button[type=submit]');
+    await page.waitForSelector('.flash');
+    expect(await page.textContent('.flash')).toContain('已保存 2099 年日历');
+    const saved = (await api.request('GET', '/api/calendar', { token: await api.login('admin') })).body;
+    expect(saved.years.find((y: { year: number }) => y.year === 2099)).toEqual(
+      { year: 2099, holidays: [{ date: '2099-10-01', name: '国庆节' }], workdays: ['2099-10-10'], provisional: true });
+    expect(await page.inputValue('[name="holidays.0.name"]')).toBe('国庆节');
+    // Every open case hears of the new version before the next test file starts.
+    await api.temporal.workflow.getHandle(`calendar-broadcast-${saved.version}`).result();
     await page.context().close();
   });
 

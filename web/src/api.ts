@@ -89,6 +89,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 
 export const get = <T>(path: string) => request<T>('GET', path);
 export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers });
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
 
 export async function login(username: string, password: string): Promise<User> {
   const r = await post<{ token: string; user: User }>('/api/auth/login', { username, password });

@@ -13,12 +13,15 @@ export interface Option {
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: 'text' | 'textarea' | 'select' | 'datetime' | 'date' | 'password' | 'radio' | 'checkbox' | 'tel';
+  type?: 'text' | 'textarea' | 'select' | 'datetime' | 'date' | 'password' | 'radio' | 'checkbox' | 'tel' | 'number';
   options?: Option[];
   required?: boolean;
   value?: string | boolean;
   rows?: number;
   maxLength?: number;
+  /** Bounds of a number. */
+  min?: number;
+  max?: number;
   hint?: string;
   /** Spans the whole row of the form's grid. */
   wide?: boolean;
@@ -43,6 +46,8 @@ function control(spec: FieldSpec, id: string): HTMLElement {
       return h('input', { ...common, type: 'checkbox', checked: spec.value === true });
     case 'datetime':
       return h('input', { ...common, type: 'datetime-local', 'data-type': 'datetime', value: String(spec.value ?? '') });
+    case 'number':
+      return h('input', { ...common, type: 'number', 'data-type': 'number', step: 1, min: spec.min, max: spec.max, value: String(spec.value ?? '') });
     default:
       return h('input', {
         ...common, type: spec.type ?? 'text', value: String(spec.value ?? ''), maxlength: spec.maxLength, autocomplete: spec.autocomplete ?? 'off',
@@ -100,7 +105,13 @@ function prune(value: unknown): unknown {
   return value;
 }
 
-/** The form's enabled inputs as a request body: blanks left out, date-times as ISO 8601. */
+/** The API's type of an input's text: date-times as ISO 8601, numbers as numbers. */
+function typed(type: string | undefined, v: string): unknown {
+  if (type === 'datetime') return new Date(v).toISOString();
+  return type === 'number' ? Number(v) : v;
+}
+
+/** The form's enabled inputs as a request body, blanks left out. */
 export function readForm(form: HTMLFormElement): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const el of Array.from(form.elements)) {
@@ -111,7 +122,7 @@ export function readForm(form: HTMLFormElement): Record<string, unknown> {
     if (el instanceof HTMLInputElement && el.type === 'checkbox') { setPath(out, el.name.split('.'), el.checked); continue; }
     const v = el.value.trim();
     if (v === '') continue;
-    setPath(out, el.name.split('.'), el.dataset.type === 'datetime' ? new Date(v).toISOString() : v);
+    setPath(out, el.name.split('.'), typed(el.dataset.type, v));
   }
   return (prune(out) as Record<string, unknown> | undefined) ?? {};
 }
@@ -175,4 +186,20 @@ export function onSubmit(form: HTMLFormElement, submit: (values: Record<string, 
 /** The summary box every form carries, for errors that name no field of it. */
 export function errorSummary(): HTMLElement {
   return h('div', { class: 'form-errors', role: 'alert', tabindex: '-1', hidden: true });
+}
+
+/**
+ * Keeps the names of a list's rows `prefix.0…n` after one is removed, so the API's error paths
+ * (`holidays.2.date`) still point at the row shown in that place.
+ */
+export function renumberRows(rows: HTMLElement, prefix: string): void {
+  const own = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.\\d+`);
+  Array.from(rows.children).forEach((row, i) => {
+    row.querySelectorAll<HTMLElement>('[name], [data-error-for]').forEach((el) => {
+      for (const attr of ['name', 'data-error-for']) {
+        const v = el.getAttribute(attr);
+        if (v) el.setAttribute(attr, v.replace(own, `${prefix}.${i}`));
+      }
+    });
+  });
 }

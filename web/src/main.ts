@@ -1,5 +1,6 @@
 // The web console: pages by address, each shown only to the users it serves.
 import { start, type Page } from './app';
+import { calendarPage } from './views/calendar';
 import { acknowledgementPage, replyLetterPage } from './views/documents';
 import { caseListPage } from './views/case-list';
 import { casePage } from './views/case-page';
@@ -24,10 +25,12 @@ const pages: Page[] = [
   { pattern: /^\/queue\/recheck$/, render: caseListPage({ title: 'nav.recheck', fixed: { stage: 'recheck', sort: 'due' } }) },
   { pattern: /^\/queue\/reply$/, render: caseListPage({ title: 'nav.reply', fixed: { stage: 'reply', sort: 'due' } }) },
   { pattern: /^\/queue\/follow-up$/, render: caseListPage({ title: 'nav.followUp', fixed: { stage: 'follow_up', sort: 'due' } }) },
+  { pattern: /^\/queue\/extensions$/, render: caseListPage({ title: 'nav.extensions', fixed: { extension: 'requested', sort: 'due' } }) },
   { pattern: /^\/township$/, render: caseListPage({ title: 'nav.township', fixed: { sort: 'due' }, filters: true }) },
   { pattern: /^\/dashboard$/, render: dashboardPage },
   { pattern: /^\/statistics$/, render: statisticsPage },
   { pattern: /^\/users$/, render: usersPage },
+  { pattern: /^\/calendar$/, render: calendarPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}$`), render: casePage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/ack$`), render: acknowledgementPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/letter$`), render: replyLetterPage },

@@ -11,8 +11,10 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { href: '#/users', key: 'nav.users', show: (u) => may(u, 'users.manage') },
+  { href: '#/calendar', key: 'nav.calendar', show: (u) => may(u, 'calendar.manage') },
   { href: '#/township', key: 'nav.township', show: (u) => townshipScoped(u) },
   { href: '#/dashboard', key: 'nav.dashboard', show: (u) => u.role === 'manager' },
+  { href: '#/queue/extensions', key: 'nav.extensions', show: (u) => may(u, 'case.approve-extension') },
   { href: '#/intake', key: 'nav.intake', show: (u) => may(u, 'cases.register') },
   { href: '#/queue/acceptance', key: 'nav.acceptance', show: (u) => may(u, 'case.accept') },
   { href: '#/queue/recheck', key: 'nav.recheck', show: (u) => may(u, 'case.approve') },

@@ -2,7 +2,9 @@
 // reaches the browser).
 import type { z } from 'zod';
 import type { attachmentListSchema, attachmentSchema } from '../../api/attachments/schemas';
+import type { calendarSchema } from '../../api/calendar/schemas';
 import type { caseDetailSchema, caseListSchema, caseSummarySchema } from '../../api/cases/schemas';
+import type { dashboardSchema } from '../../api/dashboard/schemas';
 import type { publicCaseSchema, publicNoticeListSchema } from '../../api/public/schemas';
 import type { similarListSchema } from '../../api/similar-cases/schemas';
 import type { statisticsSchema } from '../../api/statistics/schemas';
@@ -22,3 +24,6 @@ export type AccountList = z.infer<typeof accountListSchema>;
 export type PublicCase = z.infer<typeof publicCaseSchema>;
 export type PublicNoticeList = z.infer<typeof publicNoticeListSchema>;
 export type PublicNotice = PublicNoticeList['items'][number];
+export type Dashboard = z.infer<typeof dashboardSchema>;
+export type DashboardRow = Dashboard['rows'][number];
+export type Calendar = z.infer<typeof calendarSchema>;

@@ -1,9 +1,12 @@
-// The form of each human action, its inputs named after the action's schema in domain/actions.ts.
-// An action without a form here is not offered.
+// The form of each human action, its inputs named after the action's schema in domain/actions.ts
+// (stage actions) and domain/clock-actions.ts (extensions and pauses). An action without a form here
+// is not offered.
 import { PROPOSED_OUTCOMES, SATISFACTION } from '../../../domain/case';
+import { MAX_EXTENSION_DAYS } from '../../../domain/clock-actions';
+import { PAUSE_REASONS } from '../../../domain/clocks';
 import type { User } from '../api';
 import { h } from '../dom';
-import { field, type FieldSpec, type Option } from '../forms';
+import { field, renumberRows, type FieldSpec, type Option } from '../forms';
 import { localInputValue } from '../format';
 import { label, t, type Key } from '../i18n';
 import type { CaseDetail } from '../types';
@@ -37,20 +40,8 @@ function attendeeRow(form: string, i: number, value: { name?: string; side?: str
     field({ name: `${p}.name`, label: t('input.attendee.name'), required: true, value: value.name, maxLength: 100 }, form),
     field({ name: `${p}.side`, label: t('input.attendee.side'), type: 'select', value: value.side, options: choices(['county', 'township'], 'side') }, form),
     field({ name: `${p}.title`, label: t('input.attendee.title'), value: value.title, maxLength: 100 }, form),
-    h('button', { type: 'button', class: 'link remove', onclick: () => { const rows = row.parentElement!; row.remove(); renumber(rows); } }, t('input.attendee.remove')));
+    h('button', { type: 'button', class: 'link remove', onclick: () => { const rows = row.parentElement!; row.remove(); renumberRows(rows, 'meeting.attendees'); } }, t('input.attendee.remove')));
   return row;
-}
-
-/** Keeps the rows' names `meeting.attendees.0…n`, so the API's error paths still point at the right row. */
-function renumber(rows: HTMLElement): void {
-  Array.from(rows.children).forEach((row, i) => {
-    row.querySelectorAll<HTMLElement>('[name], [data-error-for]').forEach((el) => {
-      for (const attr of ['name', 'data-error-for']) {
-        const v = el.getAttribute(attr);
-        if (v) el.setAttribute(attr, v.replace(/^meeting\.attendees\.\d+/, `meeting.attendees.${i}`));
-      }
-    });
-  });
 }
 
 function attendees(form: string, user: User): HTMLElement {
@@ -97,6 +88,17 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
         attendees(form, user)),
     ],
   },
+  'request-extension': simple(
+    { name: 'days', label: t('input.days'), type: 'number', required: true, min: 1, max: MAX_EXTENSION_DAYS, hint: t('input.days.hint', { max: MAX_EXTENSION_DAYS }) },
+    area('reason', 'input.reason', true, 3),
+  ),
+  'approve-extension': simple(area('note', 'input.note', false, 2)),
+  'decline-extension': simple(area('reason', 'input.reason', true, 3)),
+  pause: simple(
+    { name: 'reason', label: t('input.pauseReason'), type: 'radio', required: true, options: choices(PAUSE_REASONS, 'pauseReason'), wide: true },
+    area('note', 'input.note', false, 2),
+  ),
+  resume: simple(area('note', 'input.note', false, 2)),
   'follow-up': simple(
     { name: 'at', label: t('input.at'), type: 'datetime', required: true, value: localInputValue() },
     { name: 'response', label: t('input.response'), type: 'radio', required: true, options: choices(SATISFACTION, 'satisfaction'), wide: true },

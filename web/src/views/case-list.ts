@@ -7,7 +7,9 @@ import { dateTime, daysSince } from '../format';
 import { label, t, type Key } from '../i18n';
 import { townshipScoped } from '../permissions';
 import type { CaseList, CaseSummary } from '../types';
+import type { Option } from '../forms';
 import { exportButtons } from './exports';
+import { townshipOptions } from './townships';
 
 export interface ListSpec {
   title: Key;
@@ -26,6 +28,13 @@ export function stageBadge(c: Pick<CaseSummary, 'stage' | 'overdue'>): Node[] {
   ].filter((n): n is HTMLSpanElement => n !== null);
 }
 
+/** The nearest due time of the case's running clocks (the stage's own when none runs), and how late it is. */
+function dueCell(c: CaseSummary): HTMLElement {
+  const due = c.dueAt ?? c.stageDueAt;
+  return h('td', { class: c.overdue ? 'due late' : 'due' }, dateTime(due),
+    c.overdue && due ? h('span', { class: 'days-late' }, t('case.daysLate', { n: daysSince(due) })) : null);
+}
+
 export function caseTable(items: CaseSummary[], showTownship = true): HTMLElement {
   if (items.length === 0) return h('p', { class: 'empty' }, t('common.empty'));
   return h('table', { class: 'cases' },
@@ -41,17 +50,18 @@ export function caseTable(items: CaseSummary[], showTownship = true): HTMLElemen
       h('td', {}, c.petitionerName ?? '—'),
       h('td', {}, stageBadge(c)),
       h('td', {}, dateTime(c.receivedAt)),
-      h('td', { class: c.overdue ? 'due late' : 'due' }, dateTime(c.stageDueAt),
-        c.overdue && c.stageDueAt ? h('span', { class: 'days-late' }, t('case.daysLate', { n: daysSince(c.stageDueAt) })) : null)))));
+      dueCell(c)))));
 }
 
-function filterForm(query: URLSearchParams, path: string, full: boolean): HTMLElement {
-  const select = (name: string, values: readonly string[], group: string) =>
+/** `towns`: the township filter's choices, for users who see more than one township. */
+function filterForm(query: URLSearchParams, path: string, full: boolean, towns?: Option[]): HTMLElement {
+  const select = (name: string, options: Option[]) =>
     h('label', {}, t(`field.${name}` as Key), ' ',
       h('select', { name }, h('option', { value: '' }, t('common.all')),
-        values.map((v) => h('option', { value: v, selected: query.get(name) === v }, label(group, v)))));
+        options.map((o) => h('option', { value: o.value, selected: query.get(name) === o.value }, o.text))));
+  const vocabulary = (values: readonly string[], group: string): Option[] => values.map((v) => ({ value: v, text: label(group, v) }));
   const form = h('form', { class: 'filters', role: 'search' },
-    full ? [select('stage', STAGES, 'stage'), select('kind', KINDS, 'kind')] : null,
+    full ? [select('stage', vocabulary(STAGES, 'stage')), select('kind', vocabulary(KINDS, 'kind')), towns ? select('township', towns) : null] : null,
     h('label', {}, t('list.q'), ' ', h('input', { name: 'q', value: query.get('q') ?? '', maxlength: 100 })),
     full ? h('label', { class: 'checkbox' }, h('input', { type: 'checkbox', name: 'overdue', value: 'true', checked: query.get('overdue') === 'true' }), ` ${t('list.overdueOnly')}`) : null,
     h('button', { type: 'submit' }, t('common.search')));
@@ -69,8 +79,11 @@ export function caseListPage(spec: ListSpec) {
     const path = location.hash.replace(/^#/, '').split('?')[0]!;
     const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
     const params = new URLSearchParams({ pageSize: String(PAGE_SIZE), page: String(page), ...(spec.fixed ?? {}) });
-    for (const k of spec.filters ? ['stage', 'kind', 'q', 'overdue'] : ['q']) if (query.get(k)) params.set(k, query.get(k)!);
-    const list = await get<CaseList>(`/api/cases?${params}`);
+    for (const k of spec.filters ? ['stage', 'kind', 'township', 'q', 'overdue'] : ['q']) if (query.get(k)) params.set(k, query.get(k)!);
+    const [list, towns] = await Promise.all([
+      get<CaseList>(`/api/cases?${params}`),
+      spec.filters && !townshipScoped(user) ? townshipOptions() : undefined,
+    ]);
     const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
     const pageLink = (n: number, key: Key) => {
       const q = new URLSearchParams(query);
@@ -79,7 +92,7 @@ export function caseListPage(spec: ListSpec) {
     };
     return h('section', {},
       h('h1', {}, t(spec.title)),
-      filterForm(query, path, spec.filters === true),
+      filterForm(query, path, spec.filters === true, towns),
       exportButtons('cases', params),
       caseTable(list.items, !townshipScoped(user)),
       h('nav', { class: 'pager', 'aria-label': t('nav.pages') },

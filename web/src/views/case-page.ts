@@ -36,7 +36,6 @@ function infoCard(c: CaseDetail): HTMLElement {
       [t('field.petitioner'), petitionerText(c)],
       [t('field.receivedAt'), dateTime(c.receivedAt)],
       [t('field.acceptedAt'), c.acceptedAt ? dateTime(c.acceptedAt) : null],
-      [t('field.replyDueAt'), c.replyDueAt ? dateTime(c.replyDueAt) : null],
       [t('field.closedAt'), c.closedAt ? dateTime(c.closedAt) : null],
       [t('field.outcome'), c.outcome ? label('outcome', c.outcome) : null],
       [t('field.facts'), h('span', { class: 'pre' }, c.facts)],
@@ -45,13 +44,16 @@ function infoCard(c: CaseDetail): HTMLElement {
 }
 
 // Values of these inputs are vocabulary, shown by their label.
-const VALUE_GROUPS: Record<string, string> = { proposedOutcome: 'proposed', response: 'satisfaction' };
+const VALUE_GROUPS: Record<string, string> = { proposedOutcome: 'proposed', response: 'satisfaction', clock: 'clock' };
+const TIMES = new Set(['at', 'dueAt', 'replyDueAt', 'stageDueAt', 'previousReplyDueAt', 'pausedSince']);
 
 type Names = Map<string, string>;
 
-function valueText(k: string, v: string, towns: Names): string {
+function valueText(e: TimelineEvent, k: string, v: string, towns: Names): string {
   if (k in VALUE_GROUPS) return label(VALUE_GROUPS[k]!, v);
-  if (k === 'at') return dateTime(v);
+  // A pause's reason is vocabulary; other reasons are what someone wrote.
+  if (k === 'reason' && (e.type === 'pause' || e.type === 'resume')) return label('pauseReason', v);
+  if (TIMES.has(k)) return dateTime(v);
   return k === 'township' ? towns.get(v) ?? v : v;
 }
 
@@ -61,7 +63,8 @@ function eventDetails(e: TimelineEvent, towns: Names): HTMLElement | null {
   for (const [k, v] of Object.entries(e.data)) {
     const key = `input.${k}`;
     if (!isKey(key)) continue;
-    if (typeof v === 'string') rows.push([t(key), valueText(k, v, towns)]);
+    if (typeof v === 'string') rows.push([t(key), valueText(e, k, v, towns)]);
+    else if (typeof v === 'number') rows.push([t(key), String(v)]);
     else if (k === 'meeting' && v && typeof v === 'object') {
       const m = v as { at: string; place: string };
       rows.push([t(key), `${dateTime(m.at)} · ${m.place}`]);
@@ -105,8 +108,12 @@ function roundsCard(c: CaseDetail, towns: Names): HTMLElement | null {
         eventDetails(r.review, towns)) : null)));
 }
 
-function actionsCard(c: CaseDetail, files: AttachmentList, user: User, refresh: () => Promise<void>): HTMLElement {
-  const offered = c.availableActions.filter((a) => mayPerform(user, a) && ACTION_FORMS[a]);
+/**
+ * Buttons for the given actions the user may perform, each opening its form below them; a card
+ * lists the stage's actions, another the clock actions.
+ */
+function actionButtons(actions: string[], c: CaseDetail, files: AttachmentList, user: User, refresh: () => Promise<void>): HTMLElement[] {
+  const offered = actions.filter((a) => mayPerform(user, a) && ACTION_FORMS[a]);
   const body = h('div', { class: 'action-body' });
 
   async function open(action: string): Promise<void> {
@@ -131,12 +138,46 @@ function actionsCard(c: CaseDetail, files: AttachmentList, user: User, refresh: 
     form.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }
 
+  if (offered.length === 0) return [];
+  return [h('div', { class: 'buttons' }, offered.map((a) => h('button', { type: 'button', 'data-action': a, onclick: () => void open(a) }, label('action', a)))), body];
+}
+
+function actionsCard(c: CaseDetail, files: AttachmentList, user: User, refresh: () => Promise<void>): HTMLElement {
+  const buttons = actionButtons(c.availableActions, c, files, user, refresh);
   return h('section', { class: 'card', id: 'actions' },
     h('h2', {}, t('case.actions')),
-    offered.length
-      ? h('div', { class: 'buttons' }, offered.map((a) => h('button', { type: 'button', 'data-action': a, onclick: () => void open(a) }, label('action', a))))
-      : h('p', { class: 'empty' }, t('case.noActions')),
-    body);
+    buttons.length ? buttons : h('p', { class: 'empty' }, t('case.noActions')));
+}
+
+/** The extension request waiting for a manager: how many days, why, asked by whom and when. */
+function pendingExtension(c: CaseDetail): HTMLElement | null {
+  const request = c.timeline.filter((e) => e.type === 'request-extension').at(-1);
+  if (c.clock.extension !== 'requested' || !request) return null;
+  return h('div', { class: 'notice', id: 'extension-request' },
+    h('strong', {}, t('clock.requested', { days: String(request.data.days) })),
+    h('span', { class: 'meta' }, ` · ${request.actor ?? ''} · ${dateTime(request.at)}`),
+    h('p', { class: 'pre' }, String(request.data.reason ?? '')));
+}
+
+/** The case's clocks: due times, a pause, the extension, and the clock actions valid now. */
+function clockCard(c: CaseDetail, files: AttachmentList, user: User, refresh: () => Promise<void>): HTMLElement | null {
+  const buttons = actionButtons(c.clockActions, c, files, user, refresh);
+  if (c.stage === 'closed' && buttons.length === 0) return null;
+  const paused = c.clock.pausedSince
+    ? t('clock.pausedSince', { reason: label('pauseReason', c.clock.pauseReason), at: dateTime(c.clock.pausedSince) })
+    : null;
+  return h('section', { class: 'card', id: 'clock', 'data-paused': String(Boolean(c.clock.pausedSince)), 'data-extension': c.clock.extension ?? '' },
+    h('h2', {}, t('clock.title')),
+    dl([
+      [t('field.stageDueAt'), c.stageDueAt ? dateTime(c.stageDueAt) : null],
+      [t('field.replyDueAt'), c.replyDueAt ? dateTime(c.replyDueAt) : null],
+      [t('clock.warnAt'), c.clock.warnAt ? dateTime(c.clock.warnAt) : null],
+      [t('clock.escalation'), c.escalation ? label('level', c.escalation) : null],
+      [t('clock.paused'), paused],
+      [t('clock.extension'), c.clock.extension ? label('extension', c.clock.extension) : null],
+    ]),
+    pendingExtension(c),
+    buttons);
 }
 
 export async function casePage({ params, user, refresh }: PageContext): Promise<Node> {
@@ -156,5 +197,5 @@ export async function casePage({ params, user, refresh }: PageContext): Promise<
         replied ? h('a', { class: 'button', href: `#/cases/${c.id}/letter` }, t('case.printLetter')) : null)),
     h('div', { class: 'columns' },
       h('div', { class: 'col-main' }, infoCard(c), roundsCard(c, towns), timelineCard(c, files, towns)),
-      h('div', { class: 'col-side' }, actionsCard(c, files, user!, refresh), attachmentsCard(c, files, user!, refresh))));
+      h('div', { class: 'col-side' }, actionsCard(c, files, user!, refresh), clockCard(c, files, user!, refresh), attachmentsCard(c, files, user!, refresh))));
 }
