@@ -70,6 +70,7 @@ describe('the web console', () => {
     await page.waitForSelector('#intake-form');
     await page.fill('[name="petitioner.name"]', '李四');
     await page.fill('[name="petitioner.idNumber"]', '12345');
+    await page.fill('[name="petitioner.email"]', 'lisi-at-example');
     await page.click('#intake-form button[type=submit]');
     await page.waitForSelector('.form-errors:not([hidden])');
     const error = (name: string) => page.textContent(`[data-error-for="${name}"]`);
@@ -77,6 +78,7 @@ describe('the web console', () => {
     expect(await error('facts')).toBe('必填');
     expect(await error('township')).toBe('必填');
     expect(await error('petitioner.idNumber')).toBe('应为18位居民身份证号');
+    expect(await error('petitioner.email')).toBe('请填写正确的电子邮箱');
     expect(await page.getAttribute('[name=subject]', 'aria-invalid')).toBe('true');
     await screenshot(page, '02-intake-errors');
     expect(await api.db.case.count()).toBe(before);
@@ -302,10 +304,16 @@ describe('the web console', () => {
     await town.click('#action-pause button[type=submit]');
     await town.waitForSelector('#clock[data-paused="true"]');
     expect(await offered(town)).toEqual([]);
+    expect(await town.textContent('#actions')).toContain('恢复计时后才能办理');
     expect(await clockOffered(town)).toEqual(['resume']);
     expect(await town.textContent('#clock')).toContain('等待信访人补充材料');
     await screenshot(town, '21-paused');
+    // Escape closes a form and gives the focus back to its button.
     await town.click('#clock [data-action="resume"]');
+    await town.keyboard.press('Escape');
+    expect(await town.$('#action-resume')).toBeNull();
+    expect(await town.evaluate('document.activeElement.dataset.action')).toBe('resume');
+    await town.keyboard.press('Enter');
     await town.click('#action-resume button[type=submit]');
     await town.waitForSelector('#clock[data-paused="false"]');
     expect(await offered(town)).toEqual(['submit-investigation']);

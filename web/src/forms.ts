@@ -13,7 +13,7 @@ export interface Option {
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: 'text' | 'textarea' | 'select' | 'datetime' | 'date' | 'password' | 'radio' | 'checkbox' | 'tel' | 'number';
+  type?: 'text' | 'textarea' | 'select' | 'datetime' | 'date' | 'password' | 'radio' | 'checkbox' | 'tel' | 'email' | 'number';
   options?: Option[];
   required?: boolean;
   value?: string | boolean;

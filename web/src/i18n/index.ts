@@ -47,6 +47,7 @@ const API_MESSAGES_ZH: Array<[RegExp, string]> = [
   [/^is required for forwarded petitions$/, '上级交办件须填写交办来源'],
   [/^must be a phone number of 5 to 20 digits$/, '应为5至20位电话号码'],
   [/^must be an 18-character resident ID number$/, '应为18位居民身份证号'],
+  [/^must be an email address$/, '请填写正确的电子邮箱'],
   [/^must be an ISO 8601 date-time$/, '请填写正确的日期时间'],
   [/^must not be in the future$/, '不能晚于当前时间'],
   [/^must include attendees from both the county and the township$/, '县、乡两级都须有人参加'],

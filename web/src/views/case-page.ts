@@ -116,8 +116,10 @@ function actionButtons(actions: string[], c: CaseDetail, files: AttachmentList, 
   const offered = actions.filter((a) => mayPerform(user, a) && ACTION_FORMS[a]);
   const body = h('div', { class: 'action-body' });
 
-  async function open(action: string): Promise<void> {
+  async function open(action: string, opener: HTMLElement): Promise<void> {
     const spec = ACTION_FORMS[action]!;
+    // Closing the form gives the keyboard back to the button that opened it.
+    const close = () => { replace(body); opener.focus(); };
     const id = newFormId();
     const picker = spec.files ? fileInput(id, files.limits.maxBytes) : null;
     const form = h('form', { class: 'action-form', id: `action-${action}` },
@@ -126,7 +128,8 @@ function actionButtons(actions: string[], c: CaseDetail, files: AttachmentList, 
       h('div', { class: 'grid' }, await spec.fields(c, user, id), picker),
       h('div', { class: 'buttons' },
         h('button', { type: 'submit', class: 'primary' }, t('common.submit')),
-        h('button', { type: 'button', onclick: () => replace(body) }, t('common.cancel'))));
+        h('button', { type: 'button', onclick: close }, t('common.cancel'))));
+    form.addEventListener('keydown', (e) => { if (e.key === 'Escape') close(); });
     onSubmit(form, async (values) => {
       const input = form.querySelector<HTMLInputElement>('input[type=file]');
       if (input) await uploadChosen(c.id, input);
@@ -139,14 +142,14 @@ function actionButtons(actions: string[], c: CaseDetail, files: AttachmentList, 
   }
 
   if (offered.length === 0) return [];
-  return [h('div', { class: 'buttons' }, offered.map((a) => h('button', { type: 'button', 'data-action': a, onclick: () => void open(a) }, label('action', a)))), body];
+  return [h('div', { class: 'buttons' }, offered.map((a) => h('button', { type: 'button', 'data-action': a, onclick: (e: Event) => void open(a, e.currentTarget as HTMLElement) }, label('action', a)))), body];
 }
 
 function actionsCard(c: CaseDetail, files: AttachmentList, user: User, refresh: () => Promise<void>): HTMLElement {
   const buttons = actionButtons(c.availableActions, c, files, user, refresh);
   return h('section', { class: 'card', id: 'actions' },
     h('h2', {}, t('case.actions')),
-    buttons.length ? buttons : h('p', { class: 'empty' }, t('case.noActions')));
+    buttons.length ? buttons : h('p', { class: 'empty' }, t(c.clock.pausedSince ? 'case.pausedNoActions' : 'case.noActions')));
 }
 
 /** The extension request waiting for a manager: how many days, why, asked by whom and when. */

@@ -37,7 +37,8 @@ export async function intakePage(): Promise<Node> {
       f({ name: 'petitioner.name', label: t('field.petitioner.name'), required: true, maxLength: 100 }),
       f({ name: 'petitioner.phone', label: t('field.petitioner.phone'), type: 'tel', maxLength: 20 }),
       f({ name: 'petitioner.idNumber', label: t('field.petitioner.idNumber'), maxLength: 18 }),
-      f({ name: 'petitioner.address', label: t('field.petitioner.address'), maxLength: 300 })),
+      f({ name: 'petitioner.address', label: t('field.petitioner.address'), maxLength: 300 }),
+      f({ name: 'petitioner.email', label: t('field.petitioner.email'), type: 'email', maxLength: 200, hint: t('field.petitioner.emailHint') })),
     h('div', { class: 'field-error', 'data-error-for': 'petitioner' }));
 
   const similar = h('aside', { class: 'similar', role: 'status', 'aria-live': 'polite', hidden: true });
