@@ -5,7 +5,7 @@ import { createRecordEvent } from './record-event';
 import { createRecordNoticeEvent } from './record-notice-event';
 import { createRegisterCase } from './register-case';
 import { createUpdateAssistanceList } from './update-assistance-list';
-import { createBuildWeeklyReport } from './weekly-report';
+import { createBuildWeeklyReport, createMailWeeklyReport } from './weekly-report';
 import { createSendNotification } from './send-notification';
 
 export interface ActivityDeps {
@@ -16,13 +16,15 @@ export interface ActivityDeps {
 
 /** Every activity of the worker, built from its dependencies. */
 export function createActivities({ db, mailer, mail }: ActivityDeps) {
+  const sendNotification = createSendNotification({ db, mailer, mail });
   return {
     registerCase: createRegisterCase(db),
     recordEvent: createRecordEvent(db),
     recordNoticeEvent: createRecordNoticeEvent(db),
     updateAssistanceList: createUpdateAssistanceList(db),
     buildWeeklyReport: createBuildWeeklyReport(db),
-    sendNotification: createSendNotification({ db, mailer, mail }),
+    mailWeeklyReport: createMailWeeklyReport(db, sendNotification),
+    sendNotification,
     ...createCalendarActivities(db),
   };
 }

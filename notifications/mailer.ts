@@ -2,7 +2,7 @@
 // default for `npm start`, readable by any mail client). One small API for every sender:
 //
 //   const mailer = createMailer(config.mail);
-//   await mailer.send({ to, subject, text, messageId });
+//   await mailer.send({ to, subject, text, html?, messageId });
 //
 // Workflows do not call it: they ask the `sendNotification` activity (activities/send-notification.ts),
 // which records every message in the Notification table and never sends one key twice.
@@ -28,6 +28,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to the text, when the message has one (the weekly report). */
+  html?: string;
   /** A stable Message-ID: the same message always carries the same one. */
   messageId: string;
 }

@@ -15,6 +15,7 @@ export interface TemplateInput {
 export interface RenderedMessage {
   subject: string;
   text: string;
+  html?: string;
 }
 
 type Template = Record<Locale, (i: TemplateInput) => RenderedMessage>;
@@ -97,6 +98,21 @@ export const TEMPLATES = {
       `The deadline for replying to your petition has been extended by ${i.data.days} days, to ${cstTime(i.data.replyDueAt)} (China Standard Time).`,
       `Reason: ${i.data.reason}`,
     ]),
+  },
+  // The weekly report: its own HTML page, and its figures and plain-text rendering as the text part.
+  'report.weekly': {
+    zh: (i) => ({
+      ...message('zh', i, `【周报】${i.data.title}`, [
+        `本周新收 ${i.data.received} 件，办结 ${i.data.closed} 件，当前超期 ${i.data.overdue} 件。`, '', String(i.data.text),
+      ]),
+      html: String(i.data.html),
+    }),
+    en: (i) => ({
+      ...message('en', i, `[Weekly report] Petitions, week of ${i.data.week}`, [
+        `New cases: ${i.data.received}; closed: ${i.data.closed}; overdue now: ${i.data.overdue}. The report (in Chinese) follows.`, '', String(i.data.text),
+      ]),
+      html: String(i.data.html),
+    }),
   },
 } satisfies Record<string, Template>;
 

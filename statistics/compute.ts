@@ -51,6 +51,8 @@ export interface Statistics {
   rates: { onTimeClosure: Rate; reply: Rate; satisfaction: Rate };
   /** Open cases past their stage's due date now. */
   overdue: number;
+  /** Open cases under supervision (督办) now: a clock of theirs has climbed to the ladder's top. */
+  supervised: number;
   stageDays: StageDays[];
 }
 
@@ -87,7 +89,7 @@ function countQuery(where: Prisma.Sql): Prisma.Sql {
 }
 
 type RateRow = {
-  on_time: number; due: number; replied: number; accepted: number; satisfied: number; rated: number; overdue: number;
+  on_time: number; due: number; replied: number; accepted: number; satisfied: number; rated: number; overdue: number; supervised: number;
 };
 
 /**
@@ -101,6 +103,7 @@ type RateRow = {
  * - 满意率 satisfaction rate: numerator: follow-up responses "satisfied" or "basically satisfied";
  *   denominator: cases with a recorded follow-up response.
  * - overdue: cases not closed whose current stage's due date has passed.
+ * - supervised: cases not closed whose escalation has reached supervision (督办).
  */
 function rateQuery(where: Prisma.Sql, now: Date): Prisma.Sql {
   return Prisma.sql`
@@ -108,7 +111,7 @@ function rateQuery(where: Prisma.Sql, now: Date): Prisma.Sql {
       SELECT
         CASE WHEN c."acceptedAt" IS NULL THEN c."closedAt" ELSE c."repliedAt" END AS settled_at,
         CASE WHEN c."acceptedAt" IS NULL THEN c."acceptanceDueAt" ELSE c."replyDueAt" END AS due_at,
-        c."acceptedAt", c."repliedAt", c."satisfaction", c."stage", c."stageDueAt"
+        c."acceptedAt", c."repliedAt", c."satisfaction", c."stage", c."stageDueAt", c."escalation"
       FROM "Case" c WHERE ${where})
     SELECT
       count(*) FILTER (WHERE settled_at IS NOT NULL AND settled_at <= due_at)::int AS on_time,
@@ -117,7 +120,8 @@ function rateQuery(where: Prisma.Sql, now: Date): Prisma.Sql {
       count(*) FILTER (WHERE "acceptedAt" IS NOT NULL)::int AS accepted,
       count(*) FILTER (WHERE "satisfaction" IN ('satisfied', 'basically_satisfied'))::int AS satisfied,
       count(*) FILTER (WHERE "satisfaction" IS NOT NULL)::int AS rated,
-      count(*) FILTER (WHERE "stage" <> 'closed' AND "stageDueAt" < ${now})::int AS overdue
+      count(*) FILTER (WHERE "stage" <> 'closed' AND "stageDueAt" < ${now})::int AS overdue,
+      count(*) FILTER (WHERE "stage" <> 'closed' AND "escalation" = 'supervision')::int AS supervised
     FROM s`;
 }
 
@@ -193,6 +197,7 @@ export async function computeStatistics(db: Db, filter: StatisticsFilter, now = 
       satisfaction: rate(r!.satisfied, r!.rated),
     },
     overdue: r!.overdue,
+    supervised: r!.supervised,
     stageDays: STAGES.filter((s) => s !== 'closed').map((stage) => {
       const d = daysBy.get(stage);
       return { stage, label: STAGE_LABELS[stage], spans: d?.spans ?? 0, averageDays: round2(d?.avg ?? null), p90Days: round2(d?.p90 ?? null) };

@@ -20,6 +20,7 @@ export function statisticsTables(s: Statistics): Table[] {
         rateRow('答复率', s.rates.reply),
         rateRow('满意率', s.rates.satisfaction),
         ['超期件数', s.overdue, null, null],
+        ['督办件数', s.supervised, null, null],
       ],
     },
     {

@@ -42,6 +42,7 @@ export const statisticsSchema = z.object({
   }),
   rates: z.object({ onTimeClosure: rate, reply: rate, satisfaction: rate }),
   overdue: z.number(),
+  supervised: z.number(),
   stageDays: z.array(z.object({
     stage: z.string(), label: z.string(), spans: z.number(), averageDays: z.number().nullable(), p90Days: z.number().nullable(),
   })),

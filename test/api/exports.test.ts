@@ -7,6 +7,7 @@ import { DEMO_USERS } from '../../prisma/seed';
 import { ownTownship, TOWNSHIP_A } from '../support/fixtures';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { DAY_MS, registerMix } from '../support/case-mix';
+import { eventually } from '../support/eventually';
 
 const TOWNSHIP = ownTownship('exports');
 const officer = DEMO_USERS.find((u) => u.townshipCode === TOWNSHIP.code)!.username;
@@ -27,6 +28,8 @@ beforeAll(async () => {
     },
     { registration: { township: TOWNSHIP.code, subject: '=HYPERLINK("http://x","点击")', receivedAt: at(2) }, actions: ['accept', 'submit-investigation'] },
     { registration: { township: TOWNSHIP.code, anonymous: true, petitioner: undefined, kind: 'help', receivedAt: at(1) }, actions: [] },
+    // Never accepted in 30 days: its acceptance clock has climbed to supervision (督办).
+    { registration: { township: TOWNSHIP.code, kind: 'proposal', receivedAt: at(30) }, actions: [] },
   ]);
 });
 afterAll(async () => { await api?.stop(); });
@@ -71,12 +74,12 @@ describe('exports', () => {
     const rows = records(sheet);
     const list = await api.request('GET', `/api/cases?township=${TOWNSHIP.code}&pageSize=100`, { token: manager });
     expect(rows.map((x) => x['案件编号'])).toEqual(list.body.items.map((i: { caseNo: string }) => i.caseNo));
-    expect(rows.map((x) => x['信访类型'])).toEqual(['求助', '反映', '举报']);
-    expect(rows.map((x) => x['办理阶段'])).toEqual(['待受理', '县级复查', '乡镇调查']);
+    expect(rows.map((x) => x['信访类型'])).toEqual(['求助', '反映', '举报', '建议意见']);
+    expect(rows.map((x) => x['办理阶段'])).toEqual(['待受理', '县级复查', '乡镇调查', '待受理']);
     expect(rows.every((x) => x['所属乡镇'] === TOWNSHIP.name)).toBe(true);
-    expect(rows.map((x) => x['信访人'])).toEqual(['（匿名）', '张三', '（依规保密）']);
+    expect(rows.map((x) => x['信访人'])).toEqual(['（匿名）', '张三', '（依规保密）', '张三']);
     // ID numbers are masked, as in lists; the accuser's is not there at all.
-    expect(rows.map((x) => x['身份证号'])).toEqual([null, '410521********1234', null]);
+    expect(rows.map((x) => x['身份证号'])).toEqual([null, '410521********1234', null, '410521********1234']);
     expect(rows[2]!['诉求']).toBe(`${ACCUSER.name}请求查处`);
     // Dates are real date cells holding the China Standard Time wall clock.
     const received = new Date(list.body.items[0].receivedAt);
@@ -88,7 +91,7 @@ describe('exports', () => {
     expect(xlsx.status).toBe(200);
     const wb = await workbook(xlsx.data);
     const rows = records(wb.getWorksheet('信访案件清单')!);
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
     const accusation = rows.find((x) => x['信访类型'] === '举报')!;
     expect(accusation['信访人']).toBe('（依规保密）');
     expect(accusation['身份证号']).toBeNull();
@@ -116,18 +119,21 @@ describe('exports', () => {
   });
 
   it('writes the statistics as a workbook whose figures match the statistics endpoint', async () => {
-    const stats = await api.request('GET', `/api/statistics?township=${TOWNSHIP.code}`, { token: manager });
+    // The supervision level is recorded by the case workflow's clock, just after registration.
+    const stats = await eventually(() => api.request('GET', `/api/statistics?township=${TOWNSHIP.code}`, { token: manager }), (s) => s.body.supervised > 0, 'supervision');
     const r = await download(`/api/exports/statistics?township=${TOWNSHIP.code}`, manager);
     expect(r.status).toBe(200);
     const wb = await workbook(r.data);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['概况', '分类统计', '办理时长']);
     const overview = Object.fromEntries(records(wb.getWorksheet('概况')!).map((x) => [x['指标'], [x['数值'], x['分子'], x['分母']]]));
-    expect(overview['案件总数']).toEqual([3, null, null]);
+    expect(overview['案件总数']).toEqual([4, null, null]);
     expect(overview['答复率']).toEqual([0, 0, 2]);
     expect(stats.body.rates.reply).toEqual({ numerator: 0, denominator: 2, rate: 0 });
-    expect(overview['超期件数']).toEqual([stats.body.overdue, null, null]);
+    expect([stats.body.overdue, stats.body.supervised]).toEqual([1, 1]);
+    expect(overview['超期件数']).toEqual([1, null, null]);
+    expect(overview['督办件数']).toEqual([1, null, null]);
     const kinds = records(wb.getWorksheet('分类统计')!).filter((x) => x['分类'] === '信访类型');
-    expect(kinds.map((x) => [x['项目'], x['件数']])).toEqual([['咨询', 0], ['求助', 1], ['反映', 1], ['举报', 1], ['建议意见', 0]]);
+    expect(kinds.map((x) => [x['项目'], x['件数']])).toEqual([['咨询', 0], ['求助', 1], ['反映', 1], ['举报', 1], ['建议意见', 1]]);
 
     const csv = await download(`/api/exports/statistics?format=csv&township=${TOWNSHIP.code}`, manager);
     expect(csv.data.toString('utf8')).toContain('\r\n\r\n分类,项目,件数\r\n');

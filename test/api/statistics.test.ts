@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../prisma/seed';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { DAY_MS, registerMix, type PlannedCase } from '../support/case-mix';
+import { eventually } from '../support/eventually';
 import { inputs, ownTownship, TOWNSHIP_A } from '../support/fixtures';
 
 const { code: TOWNSHIP, name: TOWNSHIP_NAME } = ownTownship('statistics');
@@ -90,6 +91,16 @@ describe('GET /api/statistics', () => {
     // Follow-up responses: satisfied, basically satisfied, unsatisfied.
     expect(s.rates.satisfaction).toEqual({ numerator: 2, denominator: 3, rate: 0.6667 });
     expect(s.overdue).toBe(1);
+  });
+
+  it('counts the cases under supervision (督办)', async () => {
+    // The 30-day-old case never accepted: its acceptance clock fell due 15 days ago and climbed to
+    // supervision 5 working days later, which its workflow records just after registration.
+    const s = await eventually(async () => (await stats(`township=${TOWNSHIP}`)).body, (b) => b.supervised > 0, 'supervision');
+    expect([s.overdue, s.supervised]).toEqual([1, 1]);
+    expect((await stats(`township=${TOWNSHIP}&from=${encodeURIComponent(daysAgo(25))}`)).body.supervised).toBe(0);
+    expect((await stats(`township=${TOWNSHIP}&kind=help`)).body.supervised).toBe(1);
+    expect((await stats(`township=${TOWNSHIP}&kind=complaint`)).body.supervised).toBe(0);
   });
 
   it('measures days per stage from the timeline', async () => {

@@ -1,11 +1,17 @@
 // The weekly report on the dev server: the Schedule the worker creates at start (its spec, an update
 // in place), a Friday run taken by backfill (Schedules do not exist on the time-skipping server) that
-// reports the week before that Friday, and a manager's manual run for the current week. The stack has
-// a database of its own, so the county-wide figures are exactly the cases registered here.
+// reports the week before that Friday and mails it to the managers through a real SMTP server, and a
+// manager's manual run for the current week. The stack has a database of its own, so the county-wide
+// figures are exactly the cases registered here.
 import crypto from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cstDate, weekStartOf } from '../../domain/report-week';
+import { createActivities } from '../../activities';
+import { loadAppConfig } from '../../config/app';
+import { createMailer } from '../../notifications/mailer';
 import { loadTemporalConfig } from '../../temporal.config';
 import { ensureWeeklyReportSchedule } from '../../worker/weekly-report-schedule';
 import { startApiStack, type ApiStack } from '../support/api-stack';
@@ -20,14 +26,39 @@ const thisWeek = weekStartOf(new Date());
 const friday = new Date(addDays(thisWeek, -21 + 4).getTime() + 8 * 3600_000);
 const reportedWeek = addDays(thisWeek, -28);
 
+interface Received { to: string[]; subject: string; text: string; html: string }
+const received: Received[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onData(stream, session, cb) {
+    simpleParser(stream).then((m) => {
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: m.subject ?? '', text: m.text ?? '', html: m.html || '' });
+      cb();
+    }, cb);
+  },
+});
+
 let api: ApiStack;
 let manager: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  env = { DATABASE_URL: await freshDatabase(), WEEKLY_REPORT_SCHEDULE_ID: SCHEDULE_ID };
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  env = {
+    DATABASE_URL: await freshDatabase(), WEEKLY_REPORT_SCHEDULE_ID: SCHEDULE_ID,
+    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+  };
   api = await startApiStack(env);
   manager = await api.login('manager');
+  // A second manager, and a deactivated one who gets no mail.
+  const admin = await api.login('admin');
+  for (const [username, email] of [['manager2', 'deputy@county.example.cn'], ['manager3', 'retired@county.example.cn']]) {
+    const r = await api.request('POST', '/api/users', { token: admin, body: { username, displayName: username, role: 'manager', email, password: 'Weekly-Report-2026' } });
+    expect(r.status).toBe(201);
+    if (username === 'manager3') expect((await api.request('PATCH', `/api/users/${r.body.id}`, { token: admin, body: { active: false } })).status).toBe(200);
+  }
   const inWeek = (day: number) => new Date(reportedWeek.getTime() + day * DAY_MS + 10 * 3600_000).toISOString();
   const [a, b] = [DEMO_TOWNSHIPS[2]!.code, DEMO_TOWNSHIPS[3]!.code];
   await registerMix(api, [
@@ -43,7 +74,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.temporal.schedule.getHandle(SCHEDULE_ID).delete().catch(() => undefined);
   await api?.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
+
+const reportMails = (title: string) => received.filter((m) => m.subject.includes(title));
 
 /** The run a backfill starts, once the Schedule has taken it (backfills are taken asynchronously). */
 async function backfilledRun(scheduledAt: Date): Promise<string> {
@@ -95,6 +129,37 @@ describe('weekly report', () => {
     expect(r.body.html).not.toContain('<b>最早');
   });
 
+  it('mails that report to every active manager, as HTML with its figures, once', async () => {
+    const title = `信访工作周报（${cstDate(reportedWeek)} 至 ${cstDate(addDays(reportedWeek, 6))}）`;
+    const mails = reportMails(title);
+    expect(mails.map((m) => m.to).sort()).toEqual([['deputy@county.example.cn'], ['manager@demo.jianjian.local']]);
+    const township = DEMO_TOWNSHIPS[3]!.name;
+    for (const m of mails) {
+      expect(m.subject).toBe(`【周报】${title}`);
+      expect(m.html).toContain('本周新收 3 件，办结 0 件，当前超期 2 件。');
+      // The tables: received by kind, and the overdue cases per township.
+      expect(m.html).toMatch(/<td[^>]*>求助<\/td><td[^>]*>1<\/td>/);
+      expect(m.html).toMatch(new RegExp(`<td[^>]*>${township}</td><td[^>]*>2</td>`));
+      expect(m.html).toContain('&#60;b&#62;最早&#60;/b&#62;的信访件');
+      expect(m.text).toContain('本周新收 3 件，办结 0 件，当前超期 2 件。');
+    }
+    const report = await api.request('GET', '/api/reports/weekly', { token: manager });
+    expect(report.body.items[0]).toMatchObject({ weekStart: cstDate(reportedWeek), mailedAt: expect.any(String) });
+    const stored = await api.db.weeklyReport.findUniqueOrThrow({ where: { weekStart: reportedWeek } });
+    expect(stored.recipients).toEqual(['deputy@county.example.cn', 'manager@demo.jianjian.local']);
+
+    // The mail activity run again for the same run (a retry) sends nothing more.
+    const rows = await api.db.notification.findMany({ where: { template: 'report.weekly' } });
+    expect(rows.map((n) => [n.recipient, n.status, n.attempts]).sort()).toEqual([
+      ['deputy@county.example.cn', 'sent', 1], ['manager@demo.jianjian.local', 'sent', 1],
+    ]);
+    const mailer = createMailer({ ...loadAppConfig(env).mail });
+    const again = createActivities({ db: api.db, mailer, mail: { locale: 'zh', maxAttempts: 3 } }).mailWeeklyReport;
+    expect(await again({ weekStart: reportedWeek.toISOString(), key: rows[0]!.key })).toEqual({ sent: 2, failed: 0, noAddress: 0 });
+    mailer.close();
+    expect(reportMails(title)).toHaveLength(2);
+  });
+
   it('lets a manager run this week\'s report by hand, with the rates of what closed', async () => {
     const r = await api.request('POST', '/api/reports/weekly', { token: manager, body: { week: cstDate(new Date()) } });
     expect(r.status).toBe(202);
@@ -109,6 +174,10 @@ describe('weekly report', () => {
       reply: { numerator: 1, denominator: 1, rate: 1 },
       satisfaction: { numerator: 0, denominator: 1, rate: 0 },
     });
+    // A manual run is mailed too: its own message, with this week's figures.
+    const mailed = reportMails(`信访工作周报（${cstDate(thisWeek)} 至`);
+    expect(mailed).toHaveLength(2);
+    expect(mailed[0]!.html).toContain('本周新收 0 件，办结 2 件');
     const list = await api.request('GET', '/api/reports/weekly', { token: manager });
     expect(list.body.items.map((i: { weekStart: string }) => i.weekStart)).toEqual([cstDate(thisWeek), cstDate(reportedWeek)]);
   });

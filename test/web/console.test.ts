@@ -235,6 +235,7 @@ describe('the web console', () => {
     await page.waitForSelector('.statistics');
     expect(await page.textContent('#stats-total .n')).toBe(String(stats.body.total));
     expect(await page.textContent('#stats-overdue .n')).toBe(String(stats.body.overdue));
+    expect(await page.textContent('#stats-supervised .n')).toBe(String(stats.body.supervised));
     expect(await page.textContent('.charts')).toContain('求助');
     await screenshot(page, '12-statistics');
     const [workbook] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=xlsx]')]);

@@ -1,15 +1,38 @@
 // The weekly report workflow over skipped time: started with no week, each run reports the week
-// before the one it runs in. (Schedules do not exist on the time-skipping server; the Schedule runs
-// on the dev server in test/api/weekly-report.test.ts.)
+// before the one it runs in, and mails it to the managers through a real SMTP server. (Schedules do
+// not exist on the time-skipping server; the Schedule runs on the dev server in
+// test/api/weekly-report.test.ts.)
 import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKLY_REPORT_WORKFLOW, type WeeklyReportResult } from '../../domain/report-messages';
-import { addDays, previousWeekStart } from '../../domain/report-week';
+import { addDays, cstDate, previousWeekStart, weekStartOf } from '../../domain/report-week';
 import { startTimeSkipping, type ClockTestKit } from '../support/time-skipping';
 
+const received: Array<{ to: string[]; subject: string; html: string }> = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onData(stream, session, cb) {
+    simpleParser(stream).then((m) => {
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: m.subject ?? '', html: m.html || '' });
+      cb();
+    }, cb);
+  },
+});
+
 let kit: ClockTestKit;
-beforeAll(async () => { kit = await startTimeSkipping(); });
-afterAll(async () => { await kit?.stop(); });
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  kit = await startTimeSkipping({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+});
+afterAll(async () => {
+  await kit?.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
 
 /** Runs the workflow to its end; returns its result and the (virtual) time it started. */
 async function run(): Promise<WeeklyReportResult & { startedAt: Date }> {
@@ -20,16 +43,35 @@ async function run(): Promise<WeeklyReportResult & { startedAt: Date }> {
   return { ...result, startedAt: (await handle.describe()).startTime };
 }
 
+/** Skips the test server's clock to the next Friday 08:00 China Standard Time. */
+async function skipToFridayMorning(): Promise<void> {
+  const now = await kit.env.currentTimeMs();
+  let friday = addDays(weekStartOf(new Date(now)), 4).getTime() + 8 * 3600_000;
+  if (friday <= now) friday = addDays(new Date(friday), 7).getTime();
+  await kit.env.sleep(friday - now);
+}
+
 describe('weekly report workflow', () => {
-  it('reports the previous week of each run, and stores one report per week', async () => {
+  it('reports the previous week of each run, stores one report per week, and mails it', async () => {
     const first = await run();
     expect(first.weekStart).toBe(previousWeekStart(first.startedAt).toISOString());
     await kit.env.sleep('7 days');
+    await skipToFridayMorning();
     const second = await run();
+    const friday = new Date(second.startedAt.getTime() + 8 * 3600_000);
+    expect([friday.getUTCDay(), friday.getUTCHours()]).toEqual([5, 8]);
     expect(second.weekStart).toBe(previousWeekStart(second.startedAt).toISOString());
     expect(new Date(second.weekStart).getTime()).toBeGreaterThanOrEqual(addDays(new Date(first.weekStart), 7).getTime());
     const stored = await kit.db.weeklyReport.findMany({ where: { weekStart: { in: [new Date(first.weekStart), new Date(second.weekStart)] } }, orderBy: { weekStart: 'asc' } });
     expect(stored.map((r) => [r.weekStart.toISOString(), r.trigger])).toEqual([[first.weekStart, 'schedule'], [second.weekStart, 'schedule']]);
     expect(stored[1]!.html).toContain('信访工作周报');
+    expect(stored[1]!.recipients).toContain('manager@demo.jianjian.local');
+
+    // Friday's mail, as the run left it: the week before, with the figures it stored.
+    const week = new Date(second.weekStart);
+    const mails = received.filter((m) => m.subject.includes(`（${cstDate(week)} 至 ${cstDate(addDays(week, 6))}）`) && m.to.includes('manager@demo.jianjian.local'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.html).toBe(stored[1]!.html);
+    expect(mails[0]!.html).toContain(`本周新收 ${second.received} 件，办结 ${second.closed} 件，当前超期 ${second.overdue} 件。`);
   });
 });

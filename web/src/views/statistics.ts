@@ -76,6 +76,7 @@ export async function statisticsPage({ query, user }: PageContext): Promise<Node
     h('div', { class: 'tiles' },
       h('div', { class: 'tile', id: 'stats-total' }, h('span', { class: 'n' }, String(s.total)), h('span', {}, t('stats.total'))),
       h('div', { class: 'tile late', id: 'stats-overdue' }, h('span', { class: 'n' }, String(s.overdue)), h('span', {}, t('dashboard.overdue'))),
+      h('div', { class: 'tile late', id: 'stats-supervised' }, h('span', { class: 'n' }, String(s.supervised)), h('span', {}, t('dashboard.supervised'))),
       rateTile('stats.onTimeClosure', s.rates.onTimeClosure, 'stats-on-time'),
       rateTile('stats.reply', s.rates.reply, 'stats-reply'),
       rateTile('stats.satisfaction', s.rates.satisfaction, 'stats-satisfaction')),
