@@ -39,10 +39,25 @@ function clockColumns(view: CaseView) {
   };
 }
 
+/** Review-chain columns; left at their defaults for cases started before the chain ran. */
+function reviewColumns(view: CaseView) {
+  const r = view.review;
+  if (!r) return {};
+  return {
+    reviewed: true,
+    reviewWindow: r.window?.level ?? null,
+    reviewWindowEndsAt: date(r.window?.endsAt),
+    reviewPending: r.requests.find((x) => !x.decidedAt)?.level ?? null,
+    finalAt: date(r.finalAt),
+    petitionerSatisfaction: view.satisfaction?.petitioner?.response ?? null,
+  };
+}
+
 /** The read-model columns that mirror the workflow's state. */
 export function projection(view: CaseView) {
   return {
     ...clockColumns(view),
+    ...reviewColumns(view),
     stage: view.stage,
     townshipCode: view.township,
     stageDueAt: date(view.stageDueAt),

@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import type { Actor, CaseView } from '../domain/messages';
 import type { Registration } from '../domain/registration';
 import { eventRow, projection } from './record-event';
+import { finalCaseOnSameMatter } from './repeat-petition';
 
 export interface RegisterCaseInput {
   caseId: string;
@@ -32,6 +33,7 @@ export function createRegisterCase(db: Db) {
         where: { year }, create: { year, last: 1 }, update: { last: { increment: 1 } },
       });
       const caseNo = formatCaseNo(year, counter.last);
+      const repeatOf = await finalCaseOnSameMatter(tx, r);
       await tx.case.create({
         data: {
           id: caseId,
@@ -56,11 +58,12 @@ export function createRegisterCase(db: Db) {
           registeredById: input.registeredBy.id,
           requestFingerprint: input.fingerprint,
           ...projection(input.view),
+          repeatOfCaseId: repeatOf?.id,
           lastEventSeq: 1,
         },
       });
       await tx.caseEvent.create({
-        data: eventRow({ caseId, seq: 1, type: 'registered', actor: input.registeredBy, at: input.at, data: { caseNo, channel: r.channel, kind: r.kind } }),
+        data: eventRow({ caseId, seq: 1, type: 'registered', actor: input.registeredBy, at: input.at, data: { caseNo, channel: r.channel, kind: r.kind, ...(repeatOf ? { repeatOf: repeatOf.caseNo } : {}) } }),
       });
       return { caseNo };
     });

@@ -47,7 +47,7 @@ export interface AppDeps {
   taskQueue: string;
   policy: TimePolicy;
   config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'QUERY_CODE_SECRET' | 'DATA_DIR' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
-    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT'>;
+    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'noticePolicy'>;
 }
 
 export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps): express.Express {
@@ -57,7 +57,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   });
   const auth = createAuthService({ db, audit, throttle, tokenTtlHours: config.TOKEN_TTL_HOURS });
   const queryCodes = createQueryCodes(config.QUERY_CODE_SECRET);
-  const cases = createCaseService({ db, temporal, taskQueue, policy, queryCodes, audit });
+  const cases = createCaseService({ db, temporal, taskQueue, policy, noticePolicy: config.noticePolicy, queryCodes, audit });
   const attachments = createAttachmentService({
     db, cases, store: createAttachmentStore(config.ATTACHMENTS_DIR ?? path.join(config.DATA_DIR, 'attachments')),
     maxBytes: config.ATTACHMENT_MAX_MB * 1024 * 1024,

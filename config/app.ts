@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseNoticePolicy, type NoticePolicy } from '../domain/notice';
 import { parsePolicy, type TimePolicy } from '../domain/policy';
 import type { MailConfig } from '../notifications/mailer';
 import { LOCALES } from '../notifications/templates';
@@ -28,6 +29,10 @@ const schema = z.object({
   QUERY_CODE_SECRET: z.string().min(16).default('jianjian-demo-query-code-secret'),
   /** Calls per minute one address may make to the public (no login) endpoints. */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Public notice periods, e.g. `first=7d,second=3d` (公示 and the second notice after a review of objections). */
+  NOTICE_PERIODS: z.string().optional(),
+  /** `county` (one round) or `village,township,county` (三榜公示). */
+  NOTICE_ROUNDS: z.string().optional(),
   /** Overrides of the stage time limits and escalation ladder, e.g. `investigation=10wd,recheck=3wd,warning=2wd`. */
   STAGE_LIMITS: z.string().optional(),
   /** Where attached files are kept; `DATA_DIR/attachments` unless set. */
@@ -42,7 +47,7 @@ const schema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
-export type AppConfig = z.infer<typeof schema> & { policy: TimePolicy; mail: MailConfig };
+export type AppConfig = z.infer<typeof schema> & { policy: TimePolicy; noticePolicy: NoticePolicy; mail: MailConfig };
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = parseEnv(schema, env, 'configuration');
@@ -53,5 +58,5 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     locale: parsed.MAIL_LOCALE,
     maxAttempts: parsed.MAIL_MAX_ATTEMPTS,
   };
-  return { ...parsed, policy: parsePolicy(parsed.STAGE_LIMITS), mail };
+  return { ...parsed, policy: parsePolicy(parsed.STAGE_LIMITS), noticePolicy: parseNoticePolicy(parsed.NOTICE_PERIODS, parsed.NOTICE_ROUNDS), mail };
 }

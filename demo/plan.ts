@@ -4,15 +4,19 @@
 // requests (1 to the ministry, 20 to the city and county civil-affairs departments, filed here with
 // the county bureau), 112 complaints (provincial committee 1, city committee 2, county committee 5,
 // county government 3, the bureau 100, the disabled persons' federation 1) and 2 accusations.
-import type { ActionInput, ActionName } from '../domain/actions';
+import type { ActionName } from '../domain/actions';
 import type { Category, Channel, Kind } from '../domain/case';
 import type { Registration } from '../domain/registration';
+import type { ReviewActionName } from '../domain/review';
 import { addDays } from '../domain/report-week';
 import { DEMO_TOWNSHIPS } from '../prisma/seed';
 
+/** A stage action, or the desk recording a request for 复查. */
+export type DemoAction = ActionName | ReviewActionName;
+
 export interface DemoStep {
-  action: ActionName;
-  input: ActionInput<ActionName>;
+  action: DemoAction;
+  input: object;
 }
 
 export interface DemoCase {
@@ -118,7 +122,7 @@ function receivedAt(rng: Rng, anchor: Date, daysBefore: number): string {
 /** The steps a petition takes to reach a stage, with a return round when `sentBack`. */
 function stepsTo(target: string, c: { township: string; townshipName: string; subject: string; rng: Rng; sentBack: boolean; kind: Kind }): DemoStep[] {
   const { rng } = c;
-  const s = (action: ActionName, input: object): DemoStep => ({ action, input: input as ActionInput<ActionName> });
+  const s = (action: DemoAction, input: object): DemoStep => ({ action, input });
   if (target === 'registered') return [];
   if (target === 'answered') return [s('answer', { answer: `已当面解答“${c.subject}”的政策规定和办理流程。` })];
   if (target === 'rejected') return [s('reject', { reason: '该事项已经依法终结，不再受理', basis: '《信访工作条例》第三十一条' })];
@@ -145,9 +149,13 @@ function stepsTo(target: string, c: { township: string; townshipName: string; su
     },
   }));
   if (target === 'follow_up') return path;
+  const unsatisfied = target === 'review';
+  // The draw happens either way, so the rest of the plan stays the same for a given seed.
   path.push(s('follow-up', {
     at: new Date().toISOString(), response: rng.weighted([['satisfied', 75], ['basically_satisfied', 18], ['unsatisfied', 7]] as const), note: '当面回访',
+    ...(unsatisfied ? { response: 'unsatisfied' } : {}),
   }));
+  if (unsatisfied) path.push(s('request-review', { reason: '对处理意见不服，申请复查', body: '市民政局' }));
   return path;
 }
 
@@ -156,8 +164,8 @@ function target(rng: Rng, kind: Kind, age: number, index: number): string {
   if (kind === 'consultation') return age <= 2 ? 'registered' : 'answered';
   // A few older petitions never accepted: overdue at acceptance.
   if (age > 15 && age <= 90 && index % 12 === 0) return 'registered';
-  if (age < 30) return ['registered', 'investigation', 'recheck', 'reply', 'follow_up'][index % 5]!;
-  if (age < 75) return rng.weighted([['closed', 30], ['follow_up', 25], ['reply', 15], ['recheck', 15], ['investigation', 15]] as const);
+  if (age < 30) return ['registered', 'investigation', 'recheck', 'reply', 'follow_up', 'review'][index % 6]!;
+  if (age < 75) return rng.weighted([['closed', 30], ['follow_up', 20], ['review', 5], ['reply', 15], ['recheck', 15], ['investigation', 15]] as const);
   return rng.weighted([['closed', 80], ['rejected', 8], ['forwarded', 7], ['investigation', 3], ['recheck', 2]] as const);
 }
 

@@ -2,10 +2,11 @@
 // registered with an Idempotency-Key from the seed and taken through its steps by the role that
 // performs each, several at a time. A rerun finds each case by its key, counts the steps its
 // timeline already holds, and performs only the missing ones, so it creates nothing new.
-import { ACTION_NAMES, type ActionName } from '../domain/actions';
+import { ACTION_NAMES } from '../domain/actions';
+import { REVIEW_ACTION_NAMES } from '../domain/review';
 import { addDays, cstDate, cstDay } from '../domain/report-week';
 import { DEMO_USERS } from '../prisma/seed';
-import { demoPlan, type DemoCase } from './plan';
+import { demoPlan, type DemoAction, type DemoCase } from './plan';
 
 export interface DemoOptions {
   /** The API's base URL, e.g. `http://127.0.0.1:3000`. */
@@ -39,8 +40,8 @@ function client(url: string) {
   };
 }
 
-const ROLE_OF: Partial<Record<ActionName, string>> = { approve: 'reviewer', return: 'reviewer', reply: 'reviewer' };
-const STEP_TYPES = new Set<string>(ACTION_NAMES);
+const ROLE_OF: Partial<Record<DemoAction, string>> = { approve: 'reviewer', return: 'reviewer', reply: 'reviewer' };
+const STEP_TYPES = new Set<string>([...ACTION_NAMES, ...REVIEW_ACTION_NAMES]);
 
 /** Runs `work` over `items` with at most `n` in flight. */
 async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -64,7 +65,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     return tokens.get(username)!;
   };
   const officerOf = (township: string) => DEMO_USERS.find((u) => u.role === 'township_officer' && u.townshipCode === township)!.username;
-  const actor = (action: ActionName, township: string) => (action === 'submit-investigation' ? officerOf(township) : ROLE_OF[action] ?? 'desk');
+  const actor = (action: DemoAction, township: string) => (action === 'submit-investigation' ? officerOf(township) : ROLE_OF[action] ?? 'desk');
   const register = async (c: DemoCase) => call('POST', '/api/cases', await login('desk'), c.registration, { 'Idempotency-Key': c.key });
   const planFor = (anchor: Date) => demoPlan({ seed: o.seed, anchor, consultations: o.consultations });
 

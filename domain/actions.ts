@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { PROPOSED_OUTCOMES, SATISFACTION, type Kind, type Stage } from './case';
 import { isoDateTime, optionalText, text } from './text';
+import { caseAssistanceSchema } from './notice';
 
 // Shared with the other forms that import them from here.
 export { optionalText, text };
@@ -37,6 +38,8 @@ export const actionSchemas = {
   return: z.object({ reason: text() }).strict(),
   reply: z.object({
     decision: text(), facts: text(20000), basis: text(), text: text(20000), meeting,
+    /** When the outcome changes someone's assistance: the household, the decision and the amount, for public notice. */
+    assistance: caseAssistanceSchema.optional(),
   }).strict(),
   'follow-up': z.object({ at: isoDateTime(), response: z.enum(SATISFACTION), note: optionalText() }).strict(),
 } as const;

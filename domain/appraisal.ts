@@ -1,6 +1,7 @@
 // Village democratic appraisal (民主评议): the rules a recorded appraisal must meet before its vote
 // can settle objections to a public notice. Pure: used by the API's schema and the notice workflow.
 import { z } from 'zod';
+import { isoDateTime, text } from './text';
 import type { FieldError } from './actions';
 
 /** A panel needs this many members who have no conflict of interest. */
@@ -9,18 +10,18 @@ export const MIN_PANEL = 15;
 export const VOTES = ['for', 'against', 'abstain'] as const;
 
 const member = z.object({
-  name: z.string().trim().min(1, 'is required').max(100),
+  name: text(100),
   present: z.boolean(),
   /** Why the member is recused (a relative of the household, a cadre handling the case…); recused members do not vote. */
-  conflict: z.string().trim().min(1).max(300).optional(),
+  conflict: text(300).optional(),
   vote: z.enum(VOTES).optional(),
 }).strict();
 
 export const appraisalRecordSchema = z.object({
-  heldAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
-  place: z.string().trim().min(1, 'is required').max(200),
+  heldAt: isoDateTime(),
+  place: text(200),
   /** What the panel voted on; a vote in favour upholds the noticed decision. */
-  motion: z.string().trim().min(1, 'is required').max(1000),
+  motion: text(1000),
   members: z.array(member).min(1, 'must list the panel').max(500),
 }).strict();
 

@@ -1,6 +1,7 @@
 // The vocabulary of a case (DESIGN.md §2, §6). Pure data: imported by the workflow, the API and the UI.
 
-export const STAGES = ['registered', 'investigation', 'recheck', 'reply', 'follow_up', 'closed'] as const;
+/** `review`: a 复查 or 复核 asked for after the reply, waiting for the next level's decision. */
+export const STAGES = ['registered', 'investigation', 'recheck', 'reply', 'follow_up', 'review', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const CHANNELS = ['visit', 'letter', 'phone', 'online', 'forwarded'] as const;
@@ -21,6 +22,7 @@ export const PROPOSED_OUTCOMES = ['support', 'explain', 'reject'] as const;
 export type ProposedOutcome = (typeof PROPOSED_OUTCOMES)[number];
 
 export const SATISFACTION = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION)[number];
 
 /** How a closed case ended, for lists and statistics. */
 export type Outcome = 'rejected' | 'forwarded' | 'answered' | 'replied';

@@ -2,10 +2,11 @@
 // by the case workflow (which runs them as durable timers) and the API (which reads them).
 import type { Stage } from './case';
 import { shift, type Interval, type WorkCalendar } from './calendar';
-import { DEFAULT_ESCALATION, type EscalationPolicy, type Limit, type TimePolicy } from './policy';
+import { DEFAULT_ESCALATION, DEFAULT_POLICY, type EscalationPolicy, type Limit, type TimePolicy } from './policy';
 import type { Role } from './roles';
 
-export const CLOCK_KINDS = ['acceptance', 'investigation', 'recheck', 'reply'] as const;
+/** `review`: the next level's decision on a 复查 or 复核. */
+export const CLOCK_KINDS = ['acceptance', 'investigation', 'recheck', 'reply', 'review'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 /** The ladder, in order: 预警 before the due time, 催办 at it, 督办 after it. */
@@ -43,7 +44,7 @@ export interface Pause {
 
 /** The stage clock that runs while a case is in a stage; reply and follow-up run on the reply clock alone. */
 export function stageClockKind(stage: Stage): ClockKind | undefined {
-  return stage === 'registered' ? 'acceptance' : stage === 'investigation' || stage === 'recheck' ? stage : undefined;
+  return stage === 'registered' ? 'acceptance' : stage === 'investigation' || stage === 'recheck' || stage === 'review' ? stage : undefined;
 }
 
 export const toIntervals = (pauses: readonly Pause[]): Interval[] =>
@@ -103,5 +104,6 @@ export function escalationAudience(kind: ClockKind, level: EscalationLevel, stag
 
 /** The limit a new clock of this kind runs on. */
 export function clockLimit(kind: ClockKind, policy: TimePolicy): Limit {
-  return policy[kind];
+  // A policy captured before the review chain has no review limit: the statute's 30 days.
+  return policy[kind] ?? DEFAULT_POLICY[kind]!;
 }

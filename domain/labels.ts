@@ -11,7 +11,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 };
 
 export const STAGE_LABELS: Record<Stage, string> = {
-  registered: '待受理', investigation: '乡镇调查', recheck: '县级复查', reply: '待答复', follow_up: '待回访', closed: '已办结',
+  registered: '待受理', investigation: '乡镇调查', recheck: '县级复查', reply: '待答复', follow_up: '待回访', review: '复查复核中', closed: '已办结',
 };
 
 export const CATEGORY_LABELS: Record<Category, string> = {

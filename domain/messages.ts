@@ -4,7 +4,11 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { ActionInput, ActionName } from './actions';
 import { ACTION_NAMES } from './actions';
 import type { WorkCalendar } from './calendar';
-import type { Kind, Outcome, ProposedOutcome, Stage } from './case';
+import type { Kind, Outcome, ProposedOutcome, Satisfaction, Stage } from './case';
+import type { AssistanceDecision, NoticePolicy } from './notice';
+import {
+  REVIEW_ACTION_NAMES, type PetitionerSatisfaction, type ReviewActionInput, type ReviewActionName, type ReviewState,
+} from './review';
 import { CLOCK_ACTION_NAMES, type ClockActionInput, type ClockActionName, type ExtensionStatus } from './clock-actions';
 import type { Clock, Pause } from './clocks';
 import type { TimePolicy } from './policy';
@@ -28,6 +32,8 @@ export interface CaseWorkflowInput {
   policy: TimePolicy;
   /** The holiday calendar at registration; absent for cases started before clocks ran. */
   calendar?: WorkCalendar;
+  /** How notice cycles run for this case; absent for cases started before them (the defaults apply). */
+  notice?: NoticePolicy;
 }
 
 export interface InvestigationRound {
@@ -59,6 +65,26 @@ export interface CaseView {
   extensions?: ExtensionRequest[];
   /** The version of the holiday calendar the due dates are computed on. */
   calendarVersion?: number;
+  /** The statutory review chain after the reply; absent for cases started before it ran in the workflow. */
+  review?: ReviewState;
+  satisfaction?: {
+    /** Recorded by staff at the follow-up visit. */
+    followUp?: { response: Satisfaction; at: string };
+    /** Given by the petitioner on the public page. */
+    petitioner?: { response: Satisfaction; at: string; comment?: string };
+  };
+  /** Public notice cycles started by this case's outcome (child workflows). */
+  notices?: CaseNotice[];
+}
+
+export interface CaseNotice {
+  noticeId: string;
+  household: string;
+  decision: AssistanceDecision;
+  startedAt: string;
+  /** Set when the cycle has ended and the decision (as confirmed or revised) took effect. */
+  outcome?: 'confirmed' | 'revised';
+  effectiveAt?: string;
 }
 
 export interface ExtensionRequest {
@@ -76,6 +102,11 @@ export interface ExtensionRequest {
 export interface ActionCommand<A extends ActionName = ActionName> {
   actor: Actor;
   input: ActionInput<A>;
+}
+
+export interface ReviewActionCommand<A extends ReviewActionName = ReviewActionName> {
+  actor: Actor;
+  input: ReviewActionInput<A>;
 }
 
 export interface ClockActionCommand<A extends ClockActionName = ClockActionName> {
@@ -102,6 +133,14 @@ export const actionUpdates = Object.fromEntries(
 export const clockActionUpdates = Object.fromEntries(
   CLOCK_ACTION_NAMES.map((a) => [a, defineUpdate<CaseView, [ClockActionCommand]>(a)]),
 ) as Record<ClockActionName, UpdateDefinition<CaseView, [ClockActionCommand]>>;
+
+/** One Update per review action (复查, 复核), named after the action. */
+export const reviewActionUpdates = Object.fromEntries(
+  REVIEW_ACTION_NAMES.map((a) => [a, defineUpdate<CaseView, [ReviewActionCommand]>(a)]),
+) as Record<ReviewActionName, UpdateDefinition<CaseView, [ReviewActionCommand]>>;
+
+/** The petitioner's satisfaction, from the public page. */
+export const petitionerSatisfactionUpdate = defineUpdate<CaseView, [PetitionerSatisfaction]>('petitioner-satisfaction');
 
 /** A new holiday calendar for an open case, which recomputes its due dates with it. */
 export const calendarSignal = defineSignal<[WorkCalendar]>('calendarChanged');

@@ -1,6 +1,7 @@
 // Public notice of a change in someone's assistance (公示—复议—公示, DESIGN.md §2 step 8): what is
 // posted, the objections anyone may raise, and how the county settles them. Pure data and schemas.
 import { z } from 'zod';
+import { optionalText, text } from './text';
 import { appraisalProblems, appraisalRecordSchema, tally, type AppraisalRecord } from './appraisal';
 import type { Limit } from './policy';
 
@@ -35,32 +36,42 @@ export const DEFAULT_NOTICE_POLICY: NoticePolicy = {
 
 export const THREE_ROUNDS: NoticeLevel[] = ['village', 'township', 'county'];
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
 
 /** Yuan per month, to the fen. */
 export const amountSchema = z.number().positive().max(1_000_000)
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'must be in yuan with at most two decimals');
 
+function amountGoesWithListing(d: { decision: AssistanceDecision; amount?: number }, ctx: z.RefinementCtx): void {
+  const listed = LISTED_DECISIONS.includes(d.decision);
+  if (listed && d.amount === undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: `is required when the decision is "${d.decision}"` });
+  if (!listed && d.amount !== undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: `must be left out when the decision is "${d.decision}"` });
+}
+
 /** A decision about a household's assistance: the amount goes with listing decisions only. */
 export const assistanceDecisionSchema = z.object({
   decision: z.enum(ASSISTANCE_DECISIONS),
   amount: amountSchema.optional(),
-}).strict().superRefine((d, ctx) => {
-  const listed = LISTED_DECISIONS.includes(d.decision);
-  if (listed && d.amount === undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: `is required when the decision is "${d.decision}"` });
-  if (!listed && d.amount !== undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: `must be left out when the decision is "${d.decision}"` });
-});
+}).strict().superRefine(amountGoesWithListing);
 
 export type AssistanceDecisionInput = z.infer<typeof assistanceDecisionSchema>;
 
 /** The household a notice is about: posted publicly by name and village only. */
 export const householdSchema = z.object({ name: text(100), village: text(100) }).strict();
 
+/** What a written reply changes in someone's assistance: posted in a notice cycle before it takes effect. */
+export const caseAssistanceSchema = z.object({
+  household: householdSchema,
+  decision: z.enum(['grant', 'keep', 'remove']),
+  amount: amountSchema.optional(),
+}).strict().superRefine(amountGoesWithListing);
+
+export type CaseAssistance = z.infer<typeof caseAssistanceSchema>;
+
 /** Anyone may object while a first notice is up; only the reason is required. */
 export const objectionSchema = z.object({
   reason: text(2000),
-  name: z.string().trim().min(1).max(100).optional(),
-  contact: z.string().trim().min(1).max(100).optional(),
+  name: optionalText(100),
+  contact: optionalText(100),
 }).strict();
 
 export type ObjectionInput = z.infer<typeof objectionSchema>;
@@ -74,7 +85,7 @@ const revised = assistanceDecisionSchema.optional();
  */
 export const resolutionSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('reinvestigation'), findings: text(20000), upheld: z.boolean(), revised }).strict(),
-  z.object({ method: z.literal('appraisal'), appraisal: appraisalRecordSchema, note: z.string().trim().max(4000).optional(), revised }).strict(),
+  z.object({ method: z.literal('appraisal'), appraisal: appraisalRecordSchema, note: optionalText(), revised }).strict(),
 ]).superRefine((r, ctx) => {
   if (r.method === 'appraisal') {
     const problems = appraisalProblems(r.appraisal, '');

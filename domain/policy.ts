@@ -16,6 +16,10 @@ export interface TimePolicy {
   reply: Limit;
   /** The escalation ladder of every clock; absent in the input of cases started before it existed. */
   escalation?: EscalationPolicy;
+  /** The petitioner's window to ask for 复查, and then for 复核 (30 days each); absent before the review chain. */
+  reviewRequest?: Limit;
+  /** The next level's time to decide a 复查 or 复核 (30 days each). */
+  review?: Limit;
 }
 
 export interface EscalationPolicy {
@@ -36,6 +40,8 @@ export const DEFAULT_POLICY: TimePolicy = {
   recheck: { amount: 5, unit: 'workingDays' },
   reply: { amount: 60, unit: 'days' },
   escalation: DEFAULT_ESCALATION,
+  reviewRequest: { amount: 30, unit: 'days' },
+  review: { amount: 30, unit: 'days' },
 };
 
 /** Adds a limit to a start time on a holiday calendar (see domain/calendar.ts for how days count). */
@@ -53,16 +59,16 @@ export function stageLimit(policy: TimePolicy, stage: Stage): Limit | undefined 
   }
 }
 
-/** Parses `STAGE_LIMITS` style overrides, e.g. `investigation=10wd,recheck=3wd,acceptance=15d,warning=2wd,supervision=5wd`. */
+/** Parses `STAGE_LIMITS` style overrides, e.g. `investigation=10wd,recheck=3wd,acceptance=15d,warning=2wd,supervision=5wd,review=30d`. */
 export function parsePolicy(spec: string | undefined, base: TimePolicy = DEFAULT_POLICY): TimePolicy {
   if (!spec) return base;
   const policy = { ...base };
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(acceptance|investigation|recheck|reply|warning|supervision)=(\d+)(d|wd)$/.exec(part);
+    const m = /^(acceptance|investigation|recheck|reply|warning|supervision|review|reviewRequest)=(\d+)(d|wd)$/.exec(part);
     if (!m) throw new Error(`STAGE_LIMITS: cannot read "${part}" (expected e.g. investigation=15wd, reply=60d or warning=3wd)`);
     const limit: Limit = { amount: Number(m[2]), unit: m[3] === 'wd' ? 'workingDays' : 'days' };
     if (m[1] === 'warning' || m[1] === 'supervision') policy.escalation = { ...(policy.escalation ?? DEFAULT_ESCALATION), [m[1]]: limit };
-    else policy[m[1] as 'acceptance' | 'investigation' | 'recheck' | 'reply'] = limit;
+    else policy[m[1] as 'acceptance' | 'investigation' | 'recheck' | 'reply' | 'review' | 'reviewRequest'] = limit;
   }
   return policy;
 }

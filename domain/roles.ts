@@ -2,6 +2,7 @@
 // into the OpenAPI document.
 import type { ActionName } from './actions';
 import type { ClockActionName } from './clock-actions';
+import type { ReviewActionName } from './review';
 
 export const ROLES = ['desk', 'township_officer', 'township_leader', 'county_reviewer', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -31,6 +32,9 @@ export const PERMISSIONS = {
   'case.decline-extension': ['manager'],
   'case.pause': ['desk', ...township, 'county_reviewer'],
   'case.resume': ['desk', ...township, 'county_reviewer'],
+  // The review chain: the desk takes the petitioner's request; the county records the next level's decision.
+  'case.request-review': ['desk'],
+  'case.decide-review': ['county_reviewer'],
   'calendar.read': ROLES,
   'calendar.manage': ['admin'],
   // Township users see their own township's row only.
@@ -48,7 +52,7 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export function actionPermission(action: ActionName | ClockActionName): Permission {
+export function actionPermission(action: ActionName | ClockActionName | ReviewActionName): Permission {
   return `case.${action}`;
 }
 

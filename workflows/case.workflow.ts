@@ -1,20 +1,29 @@
 import {
-  ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler,
+  ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, startChild,
 } from '@temporalio/workflow';
 import { actionSchemas, ACTION_NAMES, fieldErrors, refusal, type ActionName } from '../domain/actions';
 import { WEEKENDS_ONLY } from '../domain/calendar';
 import { clockActionRefusal, clockActionSchemas, CLOCK_ACTION_NAMES, type ClockActionName } from '../domain/clock-actions';
 import { escalationAudience, nextEscalation, type PlannedEscalation } from '../domain/clocks';
 import {
-  actionUpdates, calendarSignal, caseViewQuery, clockActionUpdates, FailureType, registerUpdate,
-  type Actor, type CaseView, type CaseWorkflowInput,
+  actionUpdates, calendarSignal, caseViewQuery, clockActionUpdates, FailureType, petitionerSatisfactionUpdate,
+  registerUpdate, reviewActionUpdates, type Actor, type CaseNotice, type CaseView, type CaseWorkflowInput,
 } from '../domain/messages';
+import { DEFAULT_NOTICE_POLICY, type CaseAssistance } from '../domain/notice';
+import {
+  petitionerSatisfactionSchema, REVIEW_ACTION_NAMES, requestDate, reviewActionRefusal, reviewActionSchemas, satisfactionRefusal,
+} from '../domain/review';
 import type { Activities } from '../activities';
 import type { CaseFacts, NotificationRequest } from '../notifications/request';
 import { applyAction, initialView } from './case-state';
 import {
   applyCalendar, applyClockAction, clockStatus, reachLevel, startClocks, syncClocks, type ClockContext,
 } from './clock-state';
+import { noticeCycleWorkflow } from './notice-cycle.workflow';
+import {
+  decideReview, lapseWindow, noteReviewDue, recordFollowUpSatisfaction, recordPetitionerSatisfaction, requestReview,
+  reviewStatus, startReviewChain, windowExpiry,
+} from './review-state';
 
 const { registerCase, recordEvent } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -30,6 +39,8 @@ const { sendNotification } = proxyActivities<Activities>({
 
 /** Cases registered before this patch run without clocks; test/replay guards their histories. */
 export const CLOCKS_PATCH = 'clocks-v1';
+/** Cases registered before this patch close at the follow-up visit, without review chain or notice cycles. */
+export const REVIEW_PATCH = 'review-chain-v1';
 
 /** One petition, from registration to closure (DESIGN.md §2), under the clocks of §3. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
@@ -39,6 +50,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const clocked = patched(CLOCKS_PATCH);
   const ctx: ClockContext = { policy: input.policy, calendar: input.calendar ?? WEEKENDS_ONLY };
   if (clocked) startClocks(view, input.registration.receivedAt, ctx);
+  // Decided once, at the start: a case keeps the rules it was registered under.
+  const reviewed = clocked && patched(REVIEW_PATCH);
+  if (reviewed) view.review = { requests: [] };
+  /** Notice cycles started and not yet ended: the case workflow outlives them. */
+  let runningNotices = 0;
   /** Messages waiting for the main loop to send them. */
   const outbox: NotificationRequest[] = [];
 
@@ -74,10 +90,89 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       // Validators do not run on replay, so the handler parses again rather than trusting them to normalise.
       const parsed = actionSchemas[action].parse(cmd.input);
       applyAction(view, action, parsed as never, cmd.actor, now, input.policy);
+      if (reviewed && action === 'reply') startReviewChain(view, now, ctx);
+      if (reviewed && action === 'follow-up') recordFollowUpSatisfaction(view, (parsed as { response: never }).response, now);
       if (clocked) syncClocks(view, now, ctx);
       await record(action, parsed, now, cmd.actor);
+      const assistance = (parsed as { assistance?: CaseAssistance }).assistance;
+      if (reviewed && assistance) await startNotice(assistance, cmd.actor, now);
       return view;
-    }, { validator: (cmd) => validate(view, action, cmd.input, clocked) });
+    }, {
+      validator: (cmd) => {
+        validate(view, action, cmd.input, clocked);
+        const assistance = (cmd.input as { assistance?: unknown }).assistance;
+        refuse(assistance && !reviewed ? 'this case was registered before notice cycles ran in the workflow; post the notice by hand' : undefined, view.stage);
+      },
+    });
+  }
+
+  for (const action of REVIEW_ACTION_NAMES) {
+    setHandler(reviewActionUpdates[action], async (cmd) => {
+      const now = new Date();
+      const parsed = reviewActionSchemas[action].parse(cmd.input);
+      const request = action === 'request-review'
+        ? requestReview(view, parsed as never, cmd.actor, now)
+        : decideReview(view, parsed as never, cmd.actor, now, ctx);
+      syncClocks(view, now, ctx);
+      noteReviewDue(view);
+      await record(action, { ...parsed, level: request.level }, now, cmd.actor);
+      return view;
+    }, {
+      validator: (cmd) => {
+        parseOrRefuse(reviewActionSchemas[action], action, cmd.input);
+        const now = new Date();
+        const why = reviewActionRefusal(action, reviewStatus(view, reviewed), now, requestDate(cmd.input as { requestedAt?: unknown }, now));
+        refuse(why?.reason, view.stage, why?.field);
+      },
+    });
+  }
+
+  setHandler(petitionerSatisfactionUpdate, async (answer) => {
+    const now = new Date();
+    const parsed = petitionerSatisfactionSchema.parse(answer);
+    recordPetitionerSatisfaction(view, parsed, now);
+    await record('petitioner-satisfaction', parsed, now);
+    return view;
+  }, {
+    validator: (answer) => {
+      refuse(satisfactionRefusal({ ...reviewStatus(view, reviewed), rated: Boolean(view.satisfaction?.petitioner) }, new Date()), view.stage);
+      parseOrRefuse(petitionerSatisfactionSchema, 'petitioner-satisfaction', answer);
+    },
+  });
+
+  /** Posts a change in someone's assistance for public notice, as a child workflow the case waits for. */
+  async function startNotice(assistance: CaseAssistance, actor: Actor, now: Date): Promise<void> {
+    view.notices ??= [];
+    const noticeId = `${input.caseId}-notice-${view.notices.length + 1}`;
+    const entry: CaseNotice = { noticeId, household: assistance.household.name, decision: assistance.decision, startedAt: now.toISOString() };
+    view.notices.push(entry);
+    runningNotices += 1;
+    const child = await startChild(noticeCycleWorkflow, {
+      workflowId: noticeId,
+      args: [{
+        noticeId, caseId: input.caseId, township: view.township, category: input.registration.category,
+        household: assistance.household, proposed: { decision: assistance.decision, amount: assistance.amount },
+        policy: input.notice ?? DEFAULT_NOTICE_POLICY, startedBy: actor,
+      }],
+    });
+    await record('notice-started', { noticeId, household: assistance.household, decision: assistance.decision, amount: assistance.amount }, now, actor);
+    void (async () => {
+      try {
+        const outcome = await child.result();
+        Object.assign(entry, { outcome: outcome.outcome, effectiveAt: outcome.effectiveAt });
+        await record('notice-effective', { noticeId, outcome: outcome.outcome, decision: outcome.decision }, new Date());
+      } catch (e) {
+        await record('notice-failed', { noticeId, error: e instanceof Error ? e.message : String(e) }, new Date());
+      } finally {
+        runningNotices -= 1;
+      }
+    })();
+  }
+
+  /** The window of a closed case ends unused: nothing more can be asked for. */
+  async function lapse(endsAt: string): Promise<void> {
+    const level = lapseWindow(view);
+    await record('review-window-closed', { level }, new Date(endsAt));
   }
 
   for (const action of CLOCK_ACTION_NAMES) {
@@ -139,23 +234,29 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   // One timer at a time: the next level of the earliest clock. Any change that moves it (a stage
   // change, a pause, an extension, a new calendar) wakes the loop, which plans again.
-  const done = () => view.stage === 'closed' && outbox.length === 0 && allHandlersFinished();
+  // A closed case with a review window open waits for the window to end, then completes.
+  const done = () => view.stage === 'closed' && outbox.length === 0 && runningNotices === 0 && !windowExpiry(view) && allHandlersFinished();
+  const planOf = () => JSON.stringify([nextEscalation(view.clocks!), windowExpiry(view)]);
   for (;;) {
     const message = outbox.shift();
     if (message) { await sendNotification(message); continue; }
     if (done()) return view;
     const next = nextEscalation(view.clocks!);
-    const plan = JSON.stringify(next);
-    const changed = () => outbox.length > 0 || done() || JSON.stringify(nextEscalation(view.clocks!)) !== plan;
-    if (!next) { await condition(changed); continue; }
-    const wait = Date.parse(next.at) - Date.now();
+    const expiry = windowExpiry(view);
+    const plan = planOf();
+    const changed = () => outbox.length > 0 || done() || planOf() !== plan;
+    const at = expiry && (!next || expiry < next.at) ? expiry : next?.at;
+    if (!at) { await condition(changed); continue; }
+    const wait = Date.parse(at) - Date.now();
     if (wait > 0 && await condition(changed, wait)) continue;
-    await escalate(next);
+    if (at === expiry) await lapse(expiry);
+    else await escalate(next!);
   }
 }
 
-function refuse(why: string | undefined, stage: string): void {
-  if (why) throw ApplicationFailure.nonRetryable(why, FailureType.actionNotAllowed, { stage });
+/** Refuses an action the case's state does not allow now; `field` names the input at fault, if one is. */
+function refuse(why: string | undefined, stage: string, field?: string): void {
+  if (why) throw ApplicationFailure.nonRetryable(why, FailureType.actionNotAllowed, { stage, ...(field ? { fields: [{ field, message: why }] } : {}) });
 }
 
 function parseOrRefuse(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, name: string, value: unknown): void {

@@ -6,10 +6,13 @@ import {
 } from '../../domain/personal-data';
 import { availableClockActions, type ExtensionStatus } from '../../domain/clock-actions';
 import type { EscalationLevel, PauseReason } from '../../domain/clocks';
+import { availableReviewActions, type ReviewLevel, type ReviewStatus } from '../../domain/review';
+import type { Satisfaction } from '../../domain/case';
 import type { Case, CaseEvent, Township } from '../../prisma/generated/client';
 import type { AuthUser } from '../auth/service';
 
 type CaseRow = Case & { township: Township };
+type EarlierCase = Pick<Case, 'id' | 'caseNo' | 'finalAt'>;
 type Viewer = Pick<AuthUser, 'role'>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -17,6 +20,17 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** Whether showing this case to this viewer shows an accuser's identity: a view the audit log must record. */
 export function revealsConfidentialIdentity(row: Case, viewer: Viewer): boolean {
   return !identityWithheld(row.kind, viewer.role) && isConfidentialIdentity(row.kind, identityOf(row));
+}
+
+/** The review chain as the read model knows it, for the same rules the workflow applies. */
+export function reviewStatusOf(row: Case): ReviewStatus {
+  return {
+    reviewed: row.reviewed,
+    stage: row.stage as Stage,
+    window: row.reviewWindow && row.reviewWindowEndsAt ? { level: row.reviewWindow as ReviewLevel, endsAt: row.reviewWindowEndsAt.toISOString() } : undefined,
+    pending: (row.reviewPending as ReviewLevel | null) ?? undefined,
+    finalAt: iso(row.finalAt) ?? undefined,
+  };
 }
 
 /** Past the due time of a running clock (a paused case has none). */
@@ -57,7 +71,7 @@ export function presentSummary(row: CaseRow, viewer: Viewer, now = new Date()) {
   return forRecipient(summary, { kind: row.kind, identity: identityOf(row) }, viewer.role);
 }
 
-export function presentDetail(row: CaseRow, events: CaseEvent[], viewer: Viewer, queryCode?: string) {
+export function presentDetail(row: CaseRow & { repeatOf?: EarlierCase | null }, events: CaseEvent[], viewer: Viewer, queryCode?: string) {
   const withheld = identityWithheld(row.kind, viewer.role);
   const detail = {
     ...summaryFields(row, new Date()),
@@ -87,6 +101,14 @@ export function presentDetail(row: CaseRow, events: CaseEvent[], viewer: Viewer,
       replyRunning: row.acceptedAt !== null && row.repliedAt === null && row.stage !== 'closed',
       extension: row.extensionStatus as ExtensionStatus | undefined ?? undefined,
     }),
+    review: {
+      window: row.reviewWindow ? { level: row.reviewWindow as ReviewLevel, endsAt: iso(row.reviewWindowEndsAt)! } : null,
+      pending: row.reviewPending as ReviewLevel | null,
+      finalAt: iso(row.finalAt),
+    },
+    reviewActions: availableReviewActions(reviewStatusOf(row), new Date()),
+    satisfaction: { followUp: row.satisfaction as Satisfaction | null, petitioner: row.petitionerSatisfaction as Satisfaction | null },
+    repeatOf: row.repeatOf ? { id: row.repeatOf.id, caseNo: row.repeatOf.caseNo, finalAt: iso(row.repeatOf.finalAt) } : null,
     timeline: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at.toISOString(), actor: e.actorName, data: e.data as Record<string, unknown> })),
   };
   // Free text (facts, findings, the reply) may name the accuser too: blanked wherever it appears.

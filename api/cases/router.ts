@@ -1,5 +1,6 @@
 import { ACTION_NAMES, TRANSITIONS } from '../../domain/actions';
 import { CLOCK_ACTION_NAMES } from '../../domain/clock-actions';
+import { REVIEW_ACTION_NAMES } from '../../domain/review';
 import { PERMISSIONS, actionPermission } from '../../domain/roles';
 import { registrationSchema } from '../../domain/registration';
 import { route, type Route } from '../http/route';
@@ -10,6 +11,7 @@ import type { CaseService } from './service';
 const actionRules = [
   ...ACTION_NAMES.map((a) => `${a}: ${TRANSITIONS[a].from} → ${TRANSITIONS[a].to}, by ${PERMISSIONS[actionPermission(a)].join('/')}`),
   ...CLOCK_ACTION_NAMES.map((a) => `${a}: clocks only, by ${PERMISSIONS[actionPermission(a)].join('/')}`),
+  ...REVIEW_ACTION_NAMES.map((a) => `${a}: review chain (复查/复核), by ${PERMISSIONS[actionPermission(a)].join('/')}`),
 ].join('; ');
 
 export function caseRoutes(cases: CaseService): Route[] {

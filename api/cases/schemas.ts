@@ -2,16 +2,17 @@ import { z } from 'zod';
 import { ACTION_NAMES, actionSchemas } from '../../domain/actions';
 import { CLOCK_ACTION_NAMES, clockActionSchemas, EXTENSION_STATUSES } from '../../domain/clock-actions';
 import { LEVELS, PAUSE_REASONS } from '../../domain/clocks';
-import { CATEGORIES, CHANNELS, KINDS, STAGES } from '../../domain/case';
+import { CATEGORIES, CHANNELS, KINDS, SATISFACTION, STAGES } from '../../domain/case';
+import { REVIEW_ACTION_NAMES, REVIEW_LEVELS, reviewActionSchemas } from '../../domain/review';
 import { townshipCode } from '../../domain/actions';
 import { text } from '../../domain/text';
 import { pageOf, pageQuery } from '../http/paging';
 
 export const caseIdParams = z.object({ id: z.string().regex(/^c[0-9a-f]{32}$/, 'must be a case id') });
 
-/** Every action on a case: the stage actions and the clock actions, each with its body schema. */
-export const caseActionSchemas = { ...actionSchemas, ...clockActionSchemas };
-const CASE_ACTION_NAMES = [...ACTION_NAMES, ...CLOCK_ACTION_NAMES];
+/** Every action on a case: the stage, clock and review actions, each with its body schema. */
+export const caseActionSchemas = { ...actionSchemas, ...clockActionSchemas, ...reviewActionSchemas };
+const CASE_ACTION_NAMES = [...ACTION_NAMES, ...CLOCK_ACTION_NAMES, ...REVIEW_ACTION_NAMES];
 
 export const actionParams = caseIdParams.extend({
   action: z.enum(CASE_ACTION_NAMES, { message: `must be one of: ${CASE_ACTION_NAMES.join(', ')}` }),
@@ -84,6 +85,19 @@ export const caseDetailSchema = caseSummarySchema.extend({
   }),
   /** The clock actions (extensions, pauses) valid now. */
   clockActions: z.array(z.enum(CLOCK_ACTION_NAMES)),
+  review: z.object({
+    /** The request the petitioner may make now, and until when. */
+    window: z.object({ level: z.enum(REVIEW_LEVELS), endsAt: z.string() }).nullable(),
+    /** The level of the request waiting for the next level's decision. */
+    pending: z.enum(REVIEW_LEVELS).nullable(),
+    /** 终结: 复核 decided. */
+    finalAt: z.string().nullable(),
+  }),
+  /** The review actions (复查, 复核) valid now. */
+  reviewActions: z.array(z.enum(REVIEW_ACTION_NAMES)),
+  satisfaction: z.object({ followUp: z.enum(SATISFACTION).nullable(), petitioner: z.enum(SATISFACTION).nullable() }),
+  /** Flagged at intake: the same petitioner's earlier case on the same matter, final after 复核 (不再受理). */
+  repeatOf: z.object({ id: z.string(), caseNo: z.string(), finalAt: z.string().nullable() }).nullable(),
   timeline: z.array(timelineEvent),
 });
 

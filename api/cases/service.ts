@@ -1,18 +1,23 @@
 import crypto from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { Db } from '../../db/client';
 import { workCalendar } from '../../db/calendar';
-import { actionUpdates, CASE_WORKFLOW, clockActionUpdates, registerUpdate, type Actor, type CaseWorkflowInput } from '../../domain/messages';
+import {
+  actionUpdates, CASE_WORKFLOW, clockActionUpdates, registerUpdate, reviewActionUpdates, type Actor, type CaseView, type CaseWorkflowInput,
+} from '../../domain/messages';
+import { isReviewActionName, requestDate, reviewActionRefusal } from '../../domain/review';
+import type { NoticePolicy } from '../../domain/notice';
 import type { TimePolicy } from '../../domain/policy';
 import type { Registration } from '../../domain/registration';
 import { actionPermission, allows, isTownshipScoped } from '../../domain/roles';
-import type { Prisma } from '../../prisma/generated/client';
+import type { Case, Prisma } from '../../prisma/generated/client';
 import type { AuditLog } from '../audit/log';
 import type { AuthUser } from '../auth/service';
 import { ApiError } from '../http/errors';
 import { skipTake } from '../http/paging';
 import type { QueryCodes } from '../shared/query-code';
-import { presentDetail, presentSummary, revealsConfidentialIdentity } from './present';
+import { presentDetail, presentSummary, revealsConfidentialIdentity, reviewStatusOf } from './present';
 import { fromWorkflowFailure } from './temporal-errors';
 import type { listQuery } from './schemas';
 import type { z } from 'zod';
@@ -23,6 +28,8 @@ export interface CaseServiceDeps {
   taskQueue: string;
   policy: TimePolicy;
   queryCodes: QueryCodes;
+  /** How notice cycles of new cases run. */
+  noticePolicy: NoticePolicy;
   audit: AuditLog;
 }
 
@@ -37,9 +44,18 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The Update of every case action: stage actions and clock actions. */
-const caseUpdates = { ...actionUpdates, ...clockActionUpdates };
-type CaseActionName = keyof typeof caseUpdates;
+/** Why a case whose workflow has completed refuses an action: for a late review request, the window or finality. */
+function closedRefusal(action: CaseActionName, input: Record<string, unknown>, row: Case) {
+  const now = new Date();
+  const why = isReviewActionName(action) ? reviewActionRefusal(action, reviewStatusOf(row), now, requestDate(input, now)) : undefined;
+  if (!why) return {};
+  return { closed: why.reason, closedFields: why.field ? [{ field: why.field, message: why.reason }] : undefined };
+}
+
+/** Every case action: stage, clock and review actions. */
+type CaseActionName = keyof typeof actionUpdates | keyof typeof clockActionUpdates | keyof typeof reviewActionUpdates;
+// Each action's Update takes `{actor, input}`, the input already checked against the action's schema.
+const caseUpdates = { ...actionUpdates, ...clockActionUpdates, ...reviewActionUpdates } as Record<CaseActionName, UpdateDefinition<CaseView, [{ actor: Actor; input: unknown }]>>;
 
 export const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.displayName, role: u.role });
 
@@ -65,10 +81,10 @@ export function listOrder(q: ListFilters): Prisma.CaseOrderByWithRelationInput[]
   return q.sort === 'due' ? [{ stageDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
 }
 
-export function createCaseService({ db, temporal, taskQueue, policy, queryCodes, audit }: CaseServiceDeps) {
+export function createCaseService({ db, temporal, taskQueue, policy, noticePolicy, queryCodes, audit }: CaseServiceDeps) {
   /** A case the user may see, or 404: another township's case answers exactly like a missing one. */
   async function loadVisible(id: string, user: AuthUser) {
-    const row = await db.case.findUnique({ where: { id }, include: { township: true } });
+    const row = await db.case.findUnique({ where: { id }, include: { township: true, repeatOf: { select: { id: true, caseNo: true, finalAt: true } } } });
     if (!row || (isTownshipScoped(user.role) && row.townshipCode !== user.townshipCode)) throw ApiError.notFound('case');
     return row;
   }
@@ -110,7 +126,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, queryCodes,
         throw ApiError.conflict('idempotency_key_reused', 'this Idempotency-Key was already used for a different registration');
       }
       if (!existing) {
-        const input: CaseWorkflowInput = { caseId, registration, registeredBy: actorOf(user), fingerprint, policy, calendar: await workCalendar(db) };
+        const input: CaseWorkflowInput = { caseId, registration, registeredBy: actorOf(user), fingerprint, policy, calendar: await workCalendar(db), notice: noticePolicy };
         await temporal.workflow.executeUpdateWithStart(registerUpdate, {
           args: [{ fingerprint }],
           startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW, {
@@ -143,8 +159,8 @@ export function createCaseService({ db, temporal, taskQueue, policy, queryCodes,
       }
       if (action === 'accept') await assertTownship(String(input.township), 'township');
       await temporal.workflow.getHandle(row.id).executeUpdate(caseUpdates[action], {
-        args: [{ actor: actorOf(user), input: input as never }],
-      }).catch(fromWorkflowFailure);
+        args: [{ actor: actorOf(user), input }],
+      }).catch((e: unknown) => fromWorkflowFailure(e, closedRefusal(action, input, row)));
       return detail(id, user);
     },
   };

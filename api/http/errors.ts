@@ -30,8 +30,8 @@ export class ApiError extends Error {
   static notFound(what: string): ApiError {
     return new ApiError(404, 'not_found', `${what} not found`);
   }
-  static conflict(code: string, message: string): ApiError {
-    return new ApiError(409, code, message);
+  static conflict(code: string, message: string, fields?: FieldError[]): ApiError {
+    return new ApiError(409, code, message, fields);
   }
   static methodNotAllowed(allow: string): ApiError {
     return new ApiError(405, 'method_not_allowed', `this endpoint takes only ${allow}`, undefined, { Allow: allow });

@@ -40,7 +40,7 @@ export function presentNoticeDetail(n: NoticeRow, events: NoticeEvent[], user: A
   const withheld = objectorWithheld(user);
   const objectionList = events.filter((e) => e.type === 'objection').map((e) => {
     const d = e.data as { no: number; round: number; reason: string; name?: string; contact?: string };
-    return { no: d.no, round: d.round, at: e.at.toISOString(), reason: d.reason, name: withheld ? null : d.name ?? null, contact: withheld ? null : d.contact ?? null };
+    return { no: d.no, round: d.round, at: e.at.toISOString(), reason: d.reason, name: withheld ? null : d.name || null, contact: withheld ? null : d.contact || null };
   });
   return {
     ...presentNoticeSummary(n),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ObjectionInput } from '../../domain/notice';
+import type { PetitionerSatisfaction } from '../../domain/review';
 import type { RateLimiter } from '../http/rate-limit';
 import type { RouteContext, RouteResult } from '../http/route';
 import type { assistanceListQuery, caseNoParams, noticeIdParams, noticeListQuery, queryCodeQuery } from './schemas';
@@ -14,6 +15,11 @@ export function createPublicHandlers(service: PublicService, limiter: RateLimite
     async caseStatus(ctx: Ctx<z.infer<typeof caseNoParams>, z.infer<typeof queryCodeQuery>>): Promise<RouteResult> {
       limited(ctx);
       return { body: await service.caseFor(ctx.params.caseNo, ctx.query.code), headers: { 'Cache-Control': 'no-store' } };
+    },
+
+    async rate(ctx: Ctx<z.infer<typeof caseNoParams>, z.infer<typeof queryCodeQuery>, PetitionerSatisfaction>): Promise<RouteResult> {
+      limited(ctx);
+      return { body: await service.rate(ctx.params.caseNo, ctx.query.code, ctx.body), headers: { 'Cache-Control': 'no-store' } };
     },
 
     async notices(ctx: Ctx<unknown, z.infer<typeof noticeListQuery>>): Promise<RouteResult> {

@@ -1,6 +1,7 @@
 // Endpoints without a login: the petitioner's page and the public notice board. Every one of them
 // is rate-limited per caller address.
 import { objectionSchema } from '../../domain/notice';
+import { petitionerSatisfactionSchema } from '../../domain/review';
 import type { RateLimiter } from '../http/rate-limit';
 import { route, type Route } from '../http/route';
 import { createPublicHandlers } from './handler';
@@ -24,6 +25,17 @@ export function publicRoutes(service: PublicService, limiter: RateLimiter): Rout
         ...limited,
       },
       handle: h.caseStatus,
+    }),
+    route({
+      method: 'post', path: '/public/cases/:caseNo/satisfaction', tag: 'public', summary: 'Rate the outcome of a case',
+      params: caseNoParams, query: queryCodeQuery, body: petitionerSatisfactionSchema,
+      responses: {
+        200: { description: 'the case, with the answer recorded; an unsatisfied answer is offered the review request', schema: publicCaseSchema },
+        404: { description: 'no such case, or a wrong query code (the two answer alike)' },
+        409: { description: 'not now: only from the written reply until the 复查 window ends, and once' },
+        ...limited,
+      },
+      handle: h.rate,
     }),
     route({
       method: 'get', path: '/public/notices', tag: 'public', summary: 'List the notices on the board now',

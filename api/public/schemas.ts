@@ -1,8 +1,10 @@
 // What the public (petitioners and anyone reading a notice board) may send and receive: these
 // schemas document the public endpoints, so every field here is one the world can see.
 import { z } from 'zod';
+import { text } from '../../domain/text';
 import { townshipCode } from '../../domain/actions';
-import { CATEGORIES, STAGES } from '../../domain/case';
+import { CATEGORIES, SATISFACTION, STAGES } from '../../domain/case';
+import { REVIEW_LEVELS, REVIEW_RESULTS } from '../../domain/review';
 import { ASSISTANCE_DECISIONS, NOTICE_LEVELS } from '../../domain/notice';
 import { pageOf, pageQuery } from '../http/paging';
 
@@ -19,7 +21,9 @@ const publicReply = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answered'), at: date, answer: z.string() }).strict(),
 ]);
 
-export const NEXT_STEPS = ['await_acceptance', 'await_reply', 'await_follow_up'] as const;
+export const NEXT_STEPS = [
+  'await_acceptance', 'await_reply', 'await_follow_up', 'rate_satisfaction', 'request_review', 'request_re_review', 'await_review_decision',
+] as const;
 export type NextStep = (typeof NEXT_STEPS)[number];
 
 const nextStep = z.object({
@@ -39,6 +43,23 @@ export const publicCaseSchema = z.object({
   repliedAt: date.nullable(),
   closedAt: date.nullable(),
   reply: publicReply.nullable(),
+  /** The statutory review chain: 复查, then 复核, then final (终结). */
+  review: z.object({
+    /** The request the petitioner may make now, and the end of its window. */
+    window: z.object({ level: z.enum(REVIEW_LEVELS), endsAt: date }).strict().nullable(),
+    requests: z.array(z.object({
+      level: z.enum(REVIEW_LEVELS),
+      requestedAt: date,
+      /** The body deciding it. */
+      body: z.string(),
+      decidedAt: date.nullable(),
+      result: z.enum(REVIEW_RESULTS).nullable(),
+      opinion: z.string().nullable(),
+    }).strict()),
+    finalAt: date.nullable(),
+  }).strict(),
+  /** The petitioner's own answer, given on this page. */
+  satisfaction: z.object({ response: z.enum(SATISFACTION), at: date }).strict().nullable(),
   nextSteps: z.array(nextStep),
 }).strict();
 
@@ -73,7 +94,7 @@ export const objectionReceiptSchema = z.object({ noticeId: z.string(), objection
 export const assistanceListQuery = z.object({
   category: z.enum(CATEGORIES).default('dibao'),
   township: townshipCode.optional(),
-  village: z.string().trim().min(1).max(100).optional(),
+  village: text(100).optional(),
   ...pageQuery(20, 100),
 }).strict();
 

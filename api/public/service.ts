@@ -3,11 +3,13 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { ObjectionInput } from '../../domain/notice';
 import { objectUpdate } from '../../domain/notice-messages';
+import { petitionerSatisfactionUpdate } from '../../domain/messages';
+import type { PetitionerSatisfaction } from '../../domain/review';
 import { fromWorkflowFailure } from '../cases/temporal-errors';
 import { ApiError } from '../http/errors';
 import { skipTake } from '../http/paging';
 import type { QueryCodes } from '../shared/query-code';
-import { ANSWER_EVENTS, presentPublicCase, presentPublicNotice } from './present';
+import { presentPublicCase, presentPublicNotice, PUBLIC_EVENTS } from './present';
 import type { assistanceListQuery, noticeListQuery } from './schemas';
 
 export interface PublicServiceDeps {
@@ -21,14 +23,31 @@ export const NOTICE_REFUSAL = { conflictCode: 'notice_closed', closed: 'the noti
 /** Postings on the board now: a first or second notice whose period has not ended. */
 const onBoard = (now: Date) => ({ phase: { in: ['first_notice', 'second_notice'] }, closesAt: { gt: now } });
 
+const SATISFACTION_REFUSAL = { conflictCode: 'satisfaction_closed', closed: 'satisfaction can be given from the written reply until the 复查 window ends' };
+
 export function createPublicService({ db, temporal, queryCodes }: PublicServiceDeps) {
+  /** A case for the holder of its query code. A wrong code answers exactly as an unknown case does. */
+  async function caseOf(caseNo: string, code: string) {
+    const row = await db.case.findUnique({ where: { caseNo } });
+    if (!row || !queryCodes.matches(row.id, code)) throw ApiError.notFound('case');
+    return row;
+  }
+
+  async function caseFor(caseNo: string, code: string) {
+    const row = await caseOf(caseNo, code);
+    const events = await db.caseEvent.findMany({ where: { caseId: row.id, type: { in: PUBLIC_EVENTS } }, orderBy: { seq: 'asc' } });
+    return presentPublicCase(row, events);
+  }
+
   return {
-    /** A case for the holder of its query code. A wrong code answers exactly as an unknown case does. */
-    async caseFor(caseNo: string, code: string) {
-      const row = await db.case.findUnique({ where: { caseNo } });
-      if (!row || !queryCodes.matches(row.id, code)) throw ApiError.notFound('case');
-      const answer = await db.caseEvent.findFirst({ where: { caseId: row.id, type: { in: [...ANSWER_EVENTS] } }, orderBy: { seq: 'desc' } });
-      return presentPublicCase(row, answer ?? undefined);
+    caseFor,
+
+    /** The petitioner's satisfaction, once, from the written reply until the 复查 window ends. */
+    async rate(caseNo: string, code: string, answer: PetitionerSatisfaction) {
+      const row = await caseOf(caseNo, code);
+      await temporal.workflow.getHandle(row.id).executeUpdate(petitionerSatisfactionUpdate, { args: [answer] })
+        .catch((e: unknown) => fromWorkflowFailure(e, SATISFACTION_REFUSAL));
+      return caseFor(caseNo, code);
     },
 
     async activeNotices(q: z.infer<typeof noticeListQuery>) {

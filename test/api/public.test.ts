@@ -36,6 +36,11 @@ async function caseThrough(actions: string[], overrides = {}) {
   return (await api.request('GET', `/api/cases/${r.body.id}`, { token: desk })).body;
 }
 
+const PUBLIC_CASE_FIELDS = ['acceptedAt', 'caseNo', 'closedAt', 'nextSteps', 'receivedAt', 'repliedAt', 'replyDueAt', 'reply', 'review', 'satisfaction', 'stage'].sort();
+
+/** A well-formed code that is not this one. */
+const other = (code: string) => (code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA');
+
 const lookup = (caseNo: string, code: string) => api.request('GET', `/public/cases/${caseNo}?code=${encodeURIComponent(code)}`);
 
 describe('the petitioner\'s page', () => {
@@ -45,7 +50,7 @@ describe('the petitioner\'s page', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('cache-control')).toBe('no-store');
     const reply = c.timeline.find((e: { type: string }) => e.type === 'reply');
-    expect(Object.keys(r.body).sort()).toEqual(['acceptedAt', 'caseNo', 'closedAt', 'nextSteps', 'receivedAt', 'repliedAt', 'replyDueAt', 'reply', 'stage'].sort());
+    expect(Object.keys(r.body).sort()).toEqual(PUBLIC_CASE_FIELDS);
     expect(r.body.caseNo).toBe(c.caseNo);
     expect(r.body.stage).toBe('follow_up');
     expect(r.body.receivedAt).toBe(c.receivedAt);
@@ -56,11 +61,20 @@ describe('the petitioner\'s page', () => {
     expect(r.body.reply).toEqual({
       type: 'reply', at: reply.at, decision: inputs.reply.decision, facts: inputs.reply.facts, basis: inputs.reply.basis, text: inputs.reply.text,
     });
-    expect(r.body.nextSteps).toEqual([{ step: 'await_follow_up', until: null, description: '已作出书面答复，工作人员将回访听取您的意见。' }]);
+    const endsAt = r.body.review.window.endsAt;
+    expect(r.body.review).toEqual({ window: { level: 'review', endsAt }, requests: [], finalAt: null });
+    expect(Date.parse(endsAt) - Date.parse(c.repliedAt)).toBeGreaterThan(30 * 24 * 3600_000);
+    expect(Date.parse(endsAt) - Date.parse(c.repliedAt)).toBeLessThanOrEqual(31 * 24 * 3600_000);
+    expect(r.body.satisfaction).toBeNull();
+    expect(r.body.nextSteps).toEqual([
+      { step: 'await_follow_up', until: null, description: '已作出书面答复，工作人员将回访听取您的意见。' },
+      { step: 'rate_satisfaction', until: endsAt, description: '请在此日期前对办理结果作出满意度评价。' },
+      { step: 'request_review', until: endsAt, description: '对答复意见不服的，可在此日期前向县信访窗口提出复查申请。' },
+    ]);
 
     // Nothing internal and nothing personal: no findings, officers, meeting attendees or petitioner data.
     const text = JSON.stringify(r.body);
-    for (const secret of [inputs['submit-investigation'].findings, '王复核', '信访窗口', '张三', '13800000000', '410521198001011234', c.id, c.township.code]) {
+    for (const secret of [inputs['submit-investigation'].findings, '王复核', '李登记', '张三', '13800000000', '410521198001011234', c.id, c.township.code]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -69,11 +83,40 @@ describe('the petitioner\'s page', () => {
     const c = await caseThrough([]);
     const r = await lookup(c.caseNo, c.queryCode.toLowerCase());
     expect(r.status).toBe(200);
-    expect([r.body.stage, r.body.acceptedAt, r.body.replyDueAt, r.body.reply]).toEqual(['registered', null, null, null]);
+    expect([r.body.stage, r.body.acceptedAt, r.body.replyDueAt, r.body.reply, r.body.satisfaction]).toEqual(['registered', null, null, null, null]);
+    expect(r.body.review).toEqual({ window: null, requests: [], finalAt: null });
     expect(r.body.nextSteps).toEqual([{ step: 'await_acceptance', until: c.stageDueAt, description: '信访事项正在审查，将在此日期前书面告知是否受理。' }]);
     const accepted = await caseThrough(['accept']);
     const a = await lookup(accepted.caseNo, accepted.queryCode);
     expect(a.body.nextSteps.map((s: { step: string; until: string }) => [s.step, s.until])).toEqual([['await_reply', accepted.replyDueAt]]);
+  });
+
+  it('takes the petitioner\'s satisfaction once; an unsatisfied answer keeps the review request on offer', async () => {
+    const c = await caseThrough(['accept', 'submit-investigation', 'approve', 'reply']);
+    const path = (code: string) => `/public/cases/${c.caseNo}/satisfaction?code=${code}`;
+    const rated = await api.request('POST', path(c.queryCode), { body: { response: 'unsatisfied', comment: '低保金额偏低' } });
+    expect(rated.status).toBe(200);
+    expect(Object.keys(rated.body).sort()).toEqual(PUBLIC_CASE_FIELDS);
+    expect(Object.keys(rated.body.satisfaction).sort()).toEqual(['at', 'response']);
+    expect(rated.body.satisfaction.response).toBe('unsatisfied');
+    expect(rated.body.nextSteps.map((s: { step: string }) => s.step)).toEqual(['await_follow_up', 'request_review']);
+    const again = await api.request('POST', path(c.queryCode), { body: { response: 'satisfied' } });
+    expect([again.status, again.body.error.code, again.body.error.message]).toEqual([409, 'satisfaction_closed', 'satisfaction was already given for this case']);
+    const seen = await api.request('GET', `/api/cases/${c.id}`, { token: reviewer });
+    expect(seen.body.satisfaction).toEqual({ followUp: null, petitioner: 'unsatisfied' });
+
+    const satisfied = await caseThrough(['accept', 'submit-investigation', 'approve', 'reply']);
+    const ok = await api.request('POST', `/public/cases/${satisfied.caseNo}/satisfaction?code=${satisfied.queryCode}`, { body: { response: 'satisfied' } });
+    expect(ok.body.nextSteps.map((s: { step: string }) => s.step)).toEqual(['await_follow_up']);
+
+    const early = await caseThrough(['accept']);
+    const tooEarly = await api.request('POST', `/public/cases/${early.caseNo}/satisfaction?code=${early.queryCode}`, { body: { response: 'satisfied' } });
+    expect([tooEarly.status, tooEarly.body.error.code]).toEqual([409, 'satisfaction_closed']);
+    const wrong = await api.request('POST', path(other(c.queryCode)), { body: { response: 'satisfied' } });
+    const unknown = await api.request('POST', `/public/cases/XF1999-999999/satisfaction?code=${c.queryCode}`, { body: { response: 'satisfied' } });
+    expect([wrong.status, wrong.body]).toEqual([404, unknown.body]);
+    const bad = await api.request('POST', path(c.queryCode), { body: { response: 'great' } });
+    expect([bad.status, bad.body.error.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['response']]);
   });
 
   it('shows a refusal to accept with its reason and basis', async () => {
@@ -86,15 +129,15 @@ describe('the petitioner\'s page', () => {
 
   it('answers a wrong code exactly as an unknown case, and refuses malformed input with 400', async () => {
     const c = await caseThrough([]);
-    const wrong = await lookup(c.caseNo, c.queryCode === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA');
+    const wrong = await lookup(c.caseNo, other(c.queryCode));
     const unknown = await lookup('XF1999-999999', c.queryCode);
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body).toEqual({ error: { code: 'not_found', message: 'case not found' } });
     // Another case's code does not open this one.
-    const other = await caseThrough([]);
-    expect((await lookup(c.caseNo, other.queryCode)).body).toEqual(unknown.body);
+    const another = await caseThrough([]);
+    expect((await lookup(c.caseNo, another.queryCode)).body).toEqual(unknown.body);
 
     const noCode = await api.request('GET', `/public/cases/${c.caseNo}`);
     expect([noCode.status, noCode.body.error.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['query.code']]);
@@ -192,8 +235,9 @@ describe('the notice board', () => {
     expect(page.security).toBeUndefined();
     expect(page.description).toBe('Public.');
     expect(Object.keys(page.responses).sort()).toEqual(['200', '400', '404', '429', '503']);
+    expect(doc.paths['/public/cases/{caseNo}/satisfaction'].post.security).toBeUndefined();
     expect(Object.keys(page.responses['200'].content['application/json'].schema.properties).sort())
-      .toEqual(['acceptedAt', 'caseNo', 'closedAt', 'nextSteps', 'receivedAt', 'repliedAt', 'replyDueAt', 'reply', 'stage'].sort());
+      .toEqual(PUBLIC_CASE_FIELDS);
     expect(doc.paths['/public/notices'].get.security).toBeUndefined();
     expect(doc.paths['/public/notices/{id}/objections'].post.requestBody.content['application/json'].schema.required).toEqual(['reason']);
     expect(doc.paths['/api/notices/{id}/resolve'].post.description).toBe('Allowed roles: county_reviewer.');

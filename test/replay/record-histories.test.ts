@@ -5,14 +5,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { calendarSignal, type CaseView } from '../../domain/messages';
+import { calendarSignal, petitionerSatisfactionUpdate, reviewActionUpdates, type CaseView } from '../../domain/messages';
+import { objectUpdate, resolveObjectionsUpdate } from '../../domain/notice-messages';
+import { appraisal, noticeInput, startNotice } from '../support/notice-fixtures';
 import { inputs, TEST_CALENDAR } from '../support/fixtures';
 import { saveHistory } from './history-file';
 import { startCase, startTimeSkipping, type ClockTestKit, type TestCase } from '../support/time-skipping';
 
 const HISTORIES = fileURLToPath(new URL('./histories', import.meta.url));
 
-/** Scenarios by file name; the name says the code generation (v1 = the foundation's workflow, v2 = with clocks). */
+/**
+ * Scenarios by file name; the name says the code generation (v1 = the foundation's workflow, v2 = with
+ * clocks, v3 = with the review chain and notice cycles).
+ */
 const scenarios: Record<string, (kit: ClockTestKit) => Promise<TestCase>> = {
   'v1-happy-path-with-send-back': async (kit) => {
     const c = await startCase(kit);
@@ -60,6 +65,45 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<TestCase>> = {
     await c.act('reply', inputs.reply, 'county_reviewer');
     await c.act('follow-up', inputs['follow-up']);
     return c;
+  },
+  'v3-review-chain-final-with-notice': async (kit) => {
+    const c = await startCase(kit);
+    const review = (action: 'request-review' | 'decide-review', input: unknown, role: string) =>
+      c.handle.executeUpdate(reviewActionUpdates[action], { args: [{ actor: { id: role, name: role, role }, input: input as never }] });
+    await c.act('accept', inputs.accept);
+    await c.act('submit-investigation', inputs['submit-investigation'], 'township_officer');
+    await c.act('approve', inputs.approve, 'county_reviewer');
+    await c.act('reply', { ...inputs.reply, assistance: { household: { name: '孙七', village: '前进村' }, decision: 'grant', amount: 450 } }, 'county_reviewer');
+    await c.act('follow-up', { ...inputs['follow-up'], response: 'unsatisfied' });
+    await kit.env.sleep('10 days');
+    await review('request-review', { reason: '对答复意见不服', body: '市民政局' }, 'desk');
+    await kit.env.sleep('20 days');
+    await review('decide-review', { result: 'upheld', opinion: '维持' }, 'county_reviewer');
+    await review('request-review', { reason: '对复查意见不服', body: '省民政厅' }, 'desk');
+    await review('decide-review', { result: 'upheld', opinion: '维持' }, 'county_reviewer');
+    return c;
+  },
+  'v3-review-window-lapsed-after-satisfaction': async (kit) => {
+    const c = await startCase(kit);
+    await c.act('accept', inputs.accept);
+    await c.act('submit-investigation', inputs['submit-investigation'], 'township_officer');
+    await c.act('approve', inputs.approve, 'county_reviewer');
+    await c.act('reply', inputs.reply, 'county_reviewer');
+    await c.handle.executeUpdate(petitionerSatisfactionUpdate, { args: [{ response: 'basically_satisfied' }] });
+    await c.act('follow-up', inputs['follow-up']);
+    return c;
+  },
+  'v3-notice-cycle-objection-appraisal': async (kit) => {
+    const c = await startCase(kit);
+    const input = noticeInput(c.caseId);
+    const handle = await startNotice(kit.env.client, kit.worker.options.taskQueue, input);
+    await handle.executeUpdate(objectUpdate, { args: [{ reason: '该户收入不实', name: '李四' }] });
+    await kit.env.sleep('7 days');
+    await handle.executeUpdate(resolveObjectionsUpdate, {
+      args: [{ actor: { id: 'r', name: 'r', role: 'county_reviewer' }, input: { method: 'appraisal', appraisal: appraisal({ members: 15, present: 12, votesFor: 7 }), revised: { decision: 'deny' } } }],
+    });
+    // The saved history is the notice cycle's own.
+    return { ...c, handle } as unknown as TestCase;
   },
 };
 

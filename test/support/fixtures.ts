@@ -1,4 +1,5 @@
 // Shared test data: a valid registration and a valid input for every action.
+import crypto from 'node:crypto';
 import type { ActionInput, ActionName } from '../../domain/actions';
 import type { Actor } from '../../domain/messages';
 import type { Registration } from '../../domain/registration';
@@ -34,6 +35,11 @@ export function registration(overrides: Partial<Registration> = {}): Registratio
     ...overrides,
   };
 }
+
+/** A petitioner no other test uses: a case made final (终结) flags that petitioner's later petitions. */
+export const uniquePetitioner = (name = '赵六') => ({
+  name, phone: `139${crypto.randomInt(10_000_000, 100_000_000)}`, idNumber: `410521197501${crypto.randomInt(100_000, 1_000_000)}`,
+});
 
 export const inputs: { [A in ActionName]: ActionInput<A> } = {
   accept: { township: TOWNSHIP_A, note: '属民政职责，予以受理' },

@@ -23,8 +23,9 @@ async function refusedWith(p: Promise<unknown>): Promise<{ type: string | undefi
   return { type: (cause as ApplicationFailure).type ?? undefined, details: (cause as ApplicationFailure).details?.[0] };
 }
 
-/** The actions, as a role who may take them, that bring a new complaint to a stage. */
-const pathTo: Record<Stage, ActionName[]> = {
+/** The actions, as a role who may take them, that bring a new complaint to a stage (review: see review-chain.test.ts). */
+type ActionStage = Exclude<Stage, 'review'>;
+const pathTo: Record<ActionStage, ActionName[]> = {
   registered: [],
   investigation: ['accept'],
   recheck: ['accept', 'submit-investigation'],
@@ -33,7 +34,7 @@ const pathTo: Record<Stage, ActionName[]> = {
   closed: HAPPY_PATH,
 };
 
-async function caseAt(stage: Stage): Promise<TestCase> {
+async function caseAt(stage: ActionStage): Promise<TestCase> {
   const c = await startCase(kit);
   for (const a of pathTo[stage]) await c.act(a, inputs[a] as never);
   return c;
@@ -72,15 +73,18 @@ describe('case workflow', () => {
     v = await c.act('follow-up', inputs['follow-up']);
     expect(v.stage).toBe('closed');
     expect(v.closedAt).toBeDefined();
+    // Closed, but the workflow runs until the 复查 window ends unused.
+    expect(v.review!.window!.level).toBe('review');
     const result = await c.handle.result();
     expect(result.stage).toBe('closed');
+    expect(result.review!.window).toMatchObject({ level: 'review', lapsed: true });
 
     const events = await kit.db.caseEvent.findMany({ where: { caseId: c.caseId }, orderBy: { seq: 'asc' } });
-    expect(events.map((e) => e.type)).toEqual(['registered', ...HAPPY_PATH]);
+    expect(events.map((e) => e.type)).toEqual(['registered', ...HAPPY_PATH, 'review-window-closed']);
     const row = await kit.db.case.findUniqueOrThrow({ where: { id: c.caseId } });
     expect(row.stage).toBe('closed');
     expect(row.townshipCode).toBe(TOWNSHIP_B);
-    expect(row.lastEventSeq).toBe(6);
+    expect(row.lastEventSeq).toBe(7);
   });
 
   it('keeps every round of the send-back loop', async () => {
@@ -119,7 +123,7 @@ describe('case workflow', () => {
   });
 
   // Every stage a running workflow can be in, against every action not allowed there.
-  for (const stage of STAGES.filter((s) => s !== 'closed')) {
+  for (const stage of STAGES.filter((s): s is ActionStage => s !== 'closed' && s !== 'review')) {
     it(`refuses in stage "${stage}" every action of another stage, changing nothing`, async () => {
       const c = await caseAt(stage);
       const before = await c.view();

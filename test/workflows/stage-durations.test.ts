@@ -46,6 +46,8 @@ describe('statistics over skipped time', () => {
       // 2 and 60: p90 = 2 + 0.9 × 58.
       reply: [2, 31, 54.2],
       follow_up: [1, 1, 1],
+      // Nobody asked for 复查.
+      review: [0, null, null],
     });
     expect(s.rates.onTimeClosure).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
     expect(s.rates.reply).toEqual({ numerator: 2, denominator: 2, rate: 1 });

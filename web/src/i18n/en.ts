@@ -248,6 +248,7 @@ export const en: Messages = {
   'stage.recheck': 'County re-check',
   'stage.reply': 'To reply',
   'stage.follow_up': 'Follow-up',
+  'stage.review': 'Under statutory review',
   'stage.closed': 'Closed',
 
   'kind.consultation': 'Consultation',
