@@ -4,9 +4,6 @@
 // manager's manual run for the current week. The stack has a database of its own, so the county-wide
 // figures are exactly the cases registered here.
 import crypto from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cstDate, weekStartOf } from '../../domain/report-week';
 import { createActivities } from '../../activities';
@@ -18,6 +15,7 @@ import { startApiStack, type ApiStack } from '../support/api-stack';
 import { DAY_MS, registerMix } from '../support/case-mix';
 import { inputs } from '../support/fixtures';
 import { freshDatabase } from '../support/fresh-database';
+import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
 import { DEMO_TOWNSHIPS } from '../../prisma/seed';
 
 const SCHEDULE_ID = `weekly-report-test-${crypto.randomUUID()}`;
@@ -26,30 +24,14 @@ const thisWeek = weekStartOf(new Date());
 const friday = new Date(addDays(thisWeek, -21 + 4).getTime() + 8 * 3600_000);
 const reportedWeek = addDays(thisWeek, -28);
 
-interface Received { to: string[]; subject: string; text: string; html: string }
-const received: Received[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, cb) {
-    simpleParser(stream).then((m) => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: m.subject ?? '', text: m.text ?? '', html: m.html || '' });
-      cb();
-    }, cb);
-  },
-});
-
+let smtp: SmtpCapture;
 let api: ApiStack;
 let manager: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  env = {
-    DATABASE_URL: await freshDatabase(), WEEKLY_REPORT_SCHEDULE_ID: SCHEDULE_ID,
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
-  };
+  smtp = await startSmtpCapture();
+  env = { DATABASE_URL: await freshDatabase(), WEEKLY_REPORT_SCHEDULE_ID: SCHEDULE_ID, SMTP_URL: smtp.url };
   api = await startApiStack(env);
   manager = await api.login('manager');
   // A second manager, and a deactivated one who gets no mail.
@@ -74,10 +56,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.temporal.schedule.getHandle(SCHEDULE_ID).delete().catch(() => undefined);
   await api?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
-const reportMails = (title: string) => received.filter((m) => m.subject.includes(title));
+const reportMails = (title: string) => smtp.received.filter((m) => m.subject.includes(title));
 
 /** The run a backfill starts, once the Schedule has taken it (backfills are taken asynchronously). */
 async function backfilledRun(scheduledAt: Date): Promise<string> {

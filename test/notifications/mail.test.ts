@@ -1,8 +1,5 @@
 // Mail on a real SMTP server started by the test (smtp-server), sent by the real worker on the
 // time-skipping Temporal server: each level's message arrives once, to the right people.
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendNotification } from '../../activities/send-notification';
 import { shift } from '../../domain/calendar';
@@ -11,43 +8,24 @@ import { cstTime } from '../../notifications/templates';
 import { eventually } from '../support/eventually';
 import { ownTownship, TEST_CALENDAR, TOWNSHIP_A } from '../support/fixtures';
 
-/** A township no other test file uses, so its officer and leader are the demo ones only. */
-const TOWNSHIP = ownTownship('mail').code;
+import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
 import { startCase, startTimeSkipping, type ClockTestKit } from '../support/time-skipping';
 
-interface Received { to: string[]; subject: string; text: string; messageId?: string }
+/** A township no other test file uses, so its officer and leader are the demo ones only. */
+const TOWNSHIP = ownTownship('mail').code;
 
-const received: Received[] = [];
-const refusedRcpt: string[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onRcptTo(address, _session, cb) {
-    if (address.address.startsWith('broken')) { refusedRcpt.push(address.address); cb(new Error('mailbox unavailable')); return; }
-    cb();
-  },
-  onData(stream, session, cb) {
-    simpleParser(stream).then((m) => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: m.subject ?? '', text: m.text ?? '', messageId: m.messageId });
-      cb();
-    }, cb);
-  },
-});
-
+let smtp: SmtpCapture;
 let kit: ClockTestKit;
-let smtpUrl: string;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  kit = await startTimeSkipping({ smtpUrl, maxAttempts: 3 });
+  smtp = await startSmtpCapture();
+  kit = await startTimeSkipping({ smtpUrl: smtp.url, maxAttempts: 3 });
 });
 afterAll(async () => {
   await kit?.stop();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp?.close();
 });
 
-const mailsAbout = (caseNo: string) => received.filter((m) => m.subject.includes(caseNo));
+const mailsAbout = (caseNo: string) => smtp.received.filter((m) => m.subject.includes(caseNo));
 
 async function skipTo(t: number): Promise<void> {
   const now = await kit.env.currentTimeMs();
@@ -95,7 +73,7 @@ describe('escalation mail', () => {
 });
 
 describe('the sendNotification activity', () => {
-  const send = () => createSendNotification({ db: kit.db, mailer: createMailer({ ...kit.mail, smtpUrl }), mail: { locale: 'en', maxAttempts: 3 } });
+  const send = () => createSendNotification({ db: kit.db, mailer: createMailer({ ...kit.mail, smtpUrl: smtp.url }), mail: { locale: 'en', maxAttempts: 3 } });
 
   it('never sends one key twice to one address', async () => {
     const key = `test/idempotent/${Date.now()}`;
@@ -106,7 +84,7 @@ describe('the sendNotification activity', () => {
     };
     expect(await send()(request)).toEqual({ sent: 1, failed: 0, noAddress: 0 });
     expect(await send()(request)).toEqual({ sent: 1, failed: 0, noAddress: 0 });
-    const mails = received.filter((m) => m.subject.includes('XF2026-999999'));
+    const mails = smtp.received.filter((m) => m.subject.includes('XF2026-999999'));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('[Warning] XF2026-999999: statutory written reply due 2026-12-31 10:00');
     expect(mails[0]!.text).toContain('Dear Zhang San,');
@@ -119,7 +97,7 @@ describe('the sendNotification activity', () => {
     await expect(activity(request)).rejects.toThrow(/could not be sent yet/);
     expect(await activity(request)).toEqual({ sent: 0, failed: 1, noAddress: 0 });
     expect(await activity(request)).toEqual({ sent: 0, failed: 1, noAddress: 0 });
-    expect(refusedRcpt.filter((a) => a === 'broken@example.cn')).toHaveLength(3);
+    expect(smtp.refused.filter((a) => a === 'broken@example.cn')).toHaveLength(3);
     const row = await kit.db.notification.findFirstOrThrow({ where: { key: request.key } });
     expect([row.status, row.attempts]).toEqual(['failed', 3]);
     expect(row.error).toMatch(/mailbox unavailable/);

@@ -3,35 +3,21 @@
 // not exist on the time-skipping server; the Schedule runs on the dev server in
 // test/api/weekly-report.test.ts.)
 import crypto from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKLY_REPORT_WORKFLOW, type WeeklyReportResult } from '../../domain/report-messages';
 import { addDays, cstDate, previousWeekStart, weekStartOf } from '../../domain/report-week';
+import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
 import { startTimeSkipping, type ClockTestKit } from '../support/time-skipping';
 
-const received: Array<{ to: string[]; subject: string; html: string }> = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, cb) {
-    simpleParser(stream).then((m) => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: m.subject ?? '', html: m.html || '' });
-      cb();
-    }, cb);
-  },
-});
-
+let smtp: SmtpCapture;
 let kit: ClockTestKit;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  kit = await startTimeSkipping({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+  smtp = await startSmtpCapture();
+  kit = await startTimeSkipping({ smtpUrl: smtp.url });
 });
 afterAll(async () => {
   await kit?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 /** Runs the workflow to its end; returns its result and the (virtual) time it started. */
@@ -69,7 +55,7 @@ describe('weekly report workflow', () => {
 
     // Friday's mail, as the run left it: the week before, with the figures it stored.
     const week = new Date(second.weekStart);
-    const mails = received.filter((m) => m.subject.includes(`（${cstDate(week)} 至 ${cstDate(addDays(week, 6))}）`) && m.to.includes('manager@demo.jianjian.local'));
+    const mails = smtp.received.filter((m) => m.subject.includes(`（${cstDate(week)} 至 ${cstDate(addDays(week, 6))}）`) && m.to.includes('manager@demo.jianjian.local'));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.html).toBe(stored[1]!.html);
     expect(mails[0]!.html).toContain(`本周新收 ${second.received} 件，办结 ${second.closed} 件，当前超期 ${second.overdue} 件。`);
