@@ -36,6 +36,7 @@ function clockColumns(view: CaseView) {
     pausedSince: date(paused?.from),
     pauseReason: paused?.reason ?? null,
     extensionStatus: view.extensions?.at(-1)?.status ?? null,
+    firstAidAt: date(view.firstAid?.at),
   };
 }
 

@@ -54,6 +54,7 @@ export function createRegisterCase(db: Db) {
           petitionerIdNumber: r.petitioner?.idNumber,
           petitionerAddress: r.petitioner?.address,
           petitionerEmail: r.petitioner?.email,
+          urgent: r.urgent ?? false,
           receivedAt: new Date(r.receivedAt),
           registeredById: input.registeredBy.id,
           requestFingerprint: input.fingerprint,

@@ -3,7 +3,7 @@
 //
 // A clock advances only while it counts: a calendar-day clock always, a working-day clock only during
 // working days (whole days, China Standard Time), and neither while paused. A limit of n days is
-// reached when n × 24 hours have counted. So 1 working day from Friday 10:00 is Monday 10:00, and
+// reached when n × 24 hours have counted; an hour clock (救急难's 48 hours) is calendar time. So 1 working day from Friday 10:00 is Monday 10:00, and
 // a clock started on a holiday runs from the next working day's start.
 
 /** The calendar a workflow computes with: every year's days off and make-up working days, flattened. */
@@ -16,7 +16,7 @@ export interface WorkCalendar {
   workdays: string[];
 }
 
-export type ClockUnit = 'days' | 'workingDays';
+export type ClockUnit = 'days' | 'workingDays' | 'hours';
 
 export interface Interval {
   from: number;
@@ -25,6 +25,8 @@ export interface Interval {
 }
 
 export const DAY_MS = 24 * 3600_000;
+const HOUR_MS = 3600_000;
+const unitMs = (unit: ClockUnit) => (unit === 'hours' ? HOUR_MS : DAY_MS);
 const CST_OFFSET_MS = 8 * 3600_000;
 /** No clock in the system runs longer than this; a walk past it means a frozen clock. */
 const MAX_WALK_DAYS = 20 * 366;
@@ -56,7 +58,7 @@ export function workingDays(calendar: WorkCalendar): (t: number) => boolean {
 }
 
 function counter(unit: ClockUnit, calendar: WorkCalendar): (t: number) => boolean {
-  return unit === 'days' ? () => true : workingDays(calendar);
+  return unit === 'workingDays' ? workingDays(calendar) : () => true;
 }
 
 /** The parts of [a, b) outside every pause, in time order. */
@@ -77,9 +79,9 @@ function outsidePauses(a: number, b: number, pauses: readonly Interval[]): [numb
  * (or backward for a negative amount). Undefined when an open pause freezes the clock first.
  */
 export function shift(from: number, amount: number, unit: ClockUnit, calendar: WorkCalendar, pauses: readonly Interval[] = []): number | undefined {
-  let left = Math.abs(amount) * DAY_MS;
+  let left = Math.abs(amount) * unitMs(unit);
   if (left === 0) return from;
-  if (unit === 'days' && pauses.length === 0) return from + Math.sign(amount) * left;
+  if (unit !== 'workingDays' && pauses.length === 0) return from + Math.sign(amount) * left;
   const counts = counter(unit, calendar);
   const forward = amount > 0;
   let t = from;
@@ -99,10 +101,10 @@ export function shift(from: number, amount: number, unit: ClockUnit, calendar: W
   throw new Error(`no instant within ${MAX_WALK_DAYS} days counts ${amount} ${unit}`);
 }
 
-/** How many days (of the unit, fractional) count between two instants; negative when `to` is earlier. */
+/** How many days or hours (of the unit, fractional) count between two instants; negative when `to` is earlier. */
 export function countBetween(from: number, to: number, unit: ClockUnit, calendar: WorkCalendar): number {
   if (to < from) return -countBetween(to, from, unit, calendar);
-  if (unit === 'days') return (to - from) / DAY_MS;
+  if (unit !== 'workingDays') return (to - from) / unitMs(unit);
   const counts = counter(unit, calendar);
   let total = 0;
   for (let t = from; t < to;) {

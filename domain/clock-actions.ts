@@ -1,6 +1,7 @@
 // Human actions on a case's clocks, which change no stage: extensions of the statutory reply clock
-// (延期: asked by the assignee, decided by a manager) and pauses (waiting for the petitioner's materials,
-// a hearing). Like the stage actions, each is one Update whose validator runs these rules.
+// (延期: asked by the assignee, decided by a manager), pauses (waiting for the petitioner's materials,
+// a hearing) and the first aid (先行救助) that stops an urgent help request's 48-hour clock. Like the
+// stage actions, each is one Update whose validator runs these rules.
 import { z } from 'zod';
 import { optionalText, text } from './actions';
 import type { Stage } from './case';
@@ -18,6 +19,12 @@ export const clockActionSchemas = {
   'decline-extension': z.object({ reason: text() }).strict(),
   pause: z.object({ reason: z.enum(PAUSE_REASONS), note: optionalText() }).strict(),
   resume: z.object({ note: optionalText() }).strict(),
+  'first-aid': z.object({
+    /** What was given: cash, goods, a hospital place… */
+    aid: text(),
+    /** In yuan, when the aid was money. */
+    amount: z.number().positive('must be more than 0').max(1_000_000).optional(),
+  }).strict(),
 } as const;
 
 export type ClockActionName = keyof typeof clockActionSchemas;
@@ -41,6 +48,8 @@ export interface ClockStatus {
   paused: boolean;
   /** The latest extension request's status. */
   extension?: ExtensionStatus;
+  /** An urgent help request whose first aid is not recorded yet: its 48-hour clock runs. */
+  firstAidDue: boolean;
 }
 
 /** Why a clock action is refused now, or undefined when it is allowed. */
@@ -61,6 +70,8 @@ export function clockActionRefusal(action: ClockActionName, s: ClockStatus): str
       return s.replyRunning || s.stage === 'registered' ? undefined : `no clock runs in stage "${s.stage}"`;
     case 'resume':
       return s.paused ? undefined : 'the case is not paused';
+    case 'first-aid':
+      return s.firstAidDue ? undefined : 'no first aid is due: only an urgent help request (救急难) awaits it, until it is recorded';
   }
 }
 

@@ -2,11 +2,16 @@
 // by the case workflow (which runs them as durable timers) and the API (which reads them).
 import type { Stage } from './case';
 import { shift, type Interval, type WorkCalendar } from './calendar';
-import { DEFAULT_ESCALATION, DEFAULT_POLICY, type EscalationPolicy, type Limit, type TimePolicy } from './policy';
+import {
+  DEFAULT_EMERGENCY_ESCALATION, DEFAULT_ESCALATION, DEFAULT_POLICY, type EscalationPolicy, type Limit, type TimePolicy,
+} from './policy';
 import type { Role } from './roles';
 
-/** `review`: the next level's decision on a 复查 or 复核. */
-export const CLOCK_KINDS = ['acceptance', 'investigation', 'recheck', 'reply', 'review'] as const;
+/**
+ * `review`: the next level's decision on a 复查 or 复核; `emergency`: an urgent help request's
+ * (救急难) first aid, 48 hours from receipt, beside the others.
+ */
+export const CLOCK_KINDS = ['acceptance', 'investigation', 'recheck', 'reply', 'review', 'emergency'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 /** The ladder, in order: 预警 before the due time, 催办 at it, 督办 after it. */
@@ -88,6 +93,8 @@ export function nextEscalation(clocks: readonly Clock[]): PlannedEscalation | un
 
 /** Whose work a clock measures: the reply clock belongs to whoever holds the case now. */
 function assignee(kind: ClockKind, stage: Stage): Role {
+  // First aid is the township's: it is where the family lives (the field report's 救急难 practice).
+  if (kind === 'emergency') return 'township_officer';
   const k = kind === 'reply' ? stageClockKind(stage) ?? 'reply' : kind;
   return k === 'acceptance' ? 'desk' : k === 'investigation' ? 'township_officer' : 'county_reviewer';
 }
@@ -104,6 +111,11 @@ export function escalationAudience(kind: ClockKind, level: EscalationLevel, stag
 
 /** The limit a new clock of this kind runs on. */
 export function clockLimit(kind: ClockKind, policy: TimePolicy): Limit {
-  // A policy captured before the review chain has no review limit: the statute's 30 days.
+  // A policy captured before the review chain or the first-aid clock lacks their limits: the defaults.
   return policy[kind] ?? DEFAULT_POLICY[kind]!;
+}
+
+/** The ladder of a clock of this kind: the first-aid clock's is in hours, the others' in working days. */
+export function escalationFor(kind: ClockKind, policy: TimePolicy): EscalationPolicy {
+  return kind === 'emergency' ? policy.emergencyEscalation ?? DEFAULT_EMERGENCY_ESCALATION : policy.escalation ?? DEFAULT_ESCALATION;
 }

@@ -75,6 +75,16 @@ export interface CaseView {
   };
   /** Public notice cycles started by this case's outcome (child workflows). */
   notices?: CaseNotice[];
+  /** 救急难: the first aid given to an urgent help request, which stopped its 48-hour clock. */
+  firstAid?: FirstAid;
+}
+
+export interface FirstAid {
+  aid: string;
+  /** Yuan. */
+  amount?: number;
+  by: string;
+  at: string;
 }
 
 export interface CaseNotice {

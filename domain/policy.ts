@@ -20,6 +20,10 @@ export interface TimePolicy {
   reviewRequest?: Limit;
   /** The next level's time to decide a 复查 or 复核 (30 days each). */
   review?: Limit;
+  /** 救急难: an urgent help request's first aid (先行救助); absent in the input of older cases. */
+  emergency?: Limit;
+  /** The first-aid clock's own ladder, in hours: the working-day ladder would outlast it. */
+  emergencyEscalation?: EscalationPolicy;
 }
 
 export interface EscalationPolicy {
@@ -34,6 +38,11 @@ export const DEFAULT_ESCALATION: EscalationPolicy = {
   supervision: { amount: 5, unit: 'workingDays' },
 };
 
+export const DEFAULT_EMERGENCY_ESCALATION: EscalationPolicy = {
+  warning: { amount: 12, unit: 'hours' },
+  supervision: { amount: 24, unit: 'hours' },
+};
+
 export const DEFAULT_POLICY: TimePolicy = {
   acceptance: { amount: 15, unit: 'days' },
   investigation: { amount: 15, unit: 'workingDays' },
@@ -42,6 +51,8 @@ export const DEFAULT_POLICY: TimePolicy = {
   escalation: DEFAULT_ESCALATION,
   reviewRequest: { amount: 30, unit: 'days' },
   review: { amount: 30, unit: 'days' },
+  emergency: { amount: 48, unit: 'hours' },
+  emergencyEscalation: DEFAULT_EMERGENCY_ESCALATION,
 };
 
 /** Adds a limit to a start time on a holiday calendar (see domain/calendar.ts for how days count). */
@@ -59,16 +70,23 @@ export function stageLimit(policy: TimePolicy, stage: Stage): Limit | undefined 
   }
 }
 
-/** Parses `STAGE_LIMITS` style overrides, e.g. `investigation=10wd,recheck=3wd,acceptance=15d,warning=2wd,supervision=5wd,review=30d`. */
+const UNITS = { d: 'days', wd: 'workingDays', h: 'hours' } as const;
+
+/**
+ * Parses `STAGE_LIMITS` style overrides, e.g. `investigation=10wd,recheck=3wd,acceptance=15d,warning=2wd,supervision=5wd,review=30d`;
+ * the first-aid clock and its ladder as `emergency=48h,emergencyWarning=12h,emergencySupervision=24h`.
+ */
 export function parsePolicy(spec: string | undefined, base: TimePolicy = DEFAULT_POLICY): TimePolicy {
   if (!spec) return base;
   const policy = { ...base };
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(acceptance|investigation|recheck|reply|warning|supervision|review|reviewRequest)=(\d+)(d|wd)$/.exec(part);
-    if (!m) throw new Error(`STAGE_LIMITS: cannot read "${part}" (expected e.g. investigation=15wd, reply=60d or warning=3wd)`);
-    const limit: Limit = { amount: Number(m[2]), unit: m[3] === 'wd' ? 'workingDays' : 'days' };
+    const m = /^(acceptance|investigation|recheck|reply|warning|supervision|review|reviewRequest|emergency|emergencyWarning|emergencySupervision)=(\d+)(d|wd|h)$/.exec(part);
+    if (!m) throw new Error(`STAGE_LIMITS: cannot read "${part}" (expected e.g. investigation=15wd, reply=60d, warning=3wd or emergency=48h)`);
+    const limit: Limit = { amount: Number(m[2]), unit: UNITS[m[3] as keyof typeof UNITS] };
     if (m[1] === 'warning' || m[1] === 'supervision') policy.escalation = { ...(policy.escalation ?? DEFAULT_ESCALATION), [m[1]]: limit };
-    else policy[m[1] as 'acceptance' | 'investigation' | 'recheck' | 'reply' | 'review' | 'reviewRequest'] = limit;
+    else if (m[1] === 'emergencyWarning') policy.emergencyEscalation = { ...(policy.emergencyEscalation ?? DEFAULT_EMERGENCY_ESCALATION), warning: limit };
+    else if (m[1] === 'emergencySupervision') policy.emergencyEscalation = { ...(policy.emergencyEscalation ?? DEFAULT_EMERGENCY_ESCALATION), supervision: limit };
+    else policy[m[1] as 'acceptance' | 'investigation' | 'recheck' | 'reply' | 'review' | 'reviewRequest' | 'emergency'] = limit;
   }
   return policy;
 }

@@ -30,8 +30,13 @@ export const registrationSchema = z.object({
   request: text(4000),
   petitioner: petitioner.optional(),
   anonymous: z.boolean().default(false),
+  /** 救急难: an urgent help request, whose first aid (先行救助) is due within 48 hours of receipt. */
+  urgent: z.boolean().optional(),
   receivedAt: isoDateTime(),
 }).strict().superRefine((r, ctx) => {
+  if (r.urgent && r.kind !== 'help') {
+    ctx.addIssue({ code: 'custom', path: ['urgent'], message: 'is only for help requests (kind "help")' });
+  }
   if (!r.anonymous && !r.petitioner) {
     ctx.addIssue({ code: 'custom', path: ['petitioner'], message: 'is required unless anonymous is true' });
   }
@@ -46,6 +51,7 @@ export const registrationSchema = z.object({
   allOf: [
     { if: { properties: { anonymous: { const: true } }, required: ['anonymous'] }, then: { not: { required: ['petitioner'] } }, else: { required: ['petitioner'] } },
     { if: { properties: { channel: { const: 'forwarded' } }, required: ['channel'] }, then: { required: ['source'] } },
+    { if: { properties: { urgent: { const: true } }, required: ['urgent'] }, then: { properties: { kind: { const: 'help' } } } },
   ],
 });
 

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'case.decline-extension': ['manager'],
   'case.pause': ['desk', ...township, 'county_reviewer'],
   'case.resume': ['desk', ...township, 'county_reviewer'],
+  'case.first-aid': ['desk', ...township, 'county_reviewer'],
   // The review chain: the desk takes the petitioner's request; the county records the next level's decision.
   'case.request-review': ['desk'],
   'case.decide-review': ['county_reviewer'],

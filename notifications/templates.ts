@@ -28,8 +28,14 @@ export function cstTime(iso: string | number | undefined): string {
 }
 
 const CLOCK_NAMES: Record<Locale, Record<ClockKind, string>> = {
-  zh: { acceptance: '受理告知时限', investigation: '乡镇首办调查时限', recheck: '县级复查核实时限', reply: '法定答复时限', review: '复查复核决定时限' },
-  en: { acceptance: 'acceptance decision', investigation: 'township investigation', recheck: 'county re-check', reply: 'statutory written reply', review: 'decision on a statutory review' },
+  zh: {
+    acceptance: '受理告知时限', investigation: '乡镇首办调查时限', recheck: '县级复查核实时限', reply: '法定答复时限', review: '复查复核决定时限',
+    emergency: '救急难先行救助时限',
+  },
+  en: {
+    acceptance: 'acceptance decision', investigation: 'township investigation', recheck: 'county re-check', reply: 'statutory written reply',
+    review: 'decision on a statutory review', emergency: 'emergency first aid',
+  },
 };
 
 const clockName = (l: Locale, i: TemplateInput) => CLOCK_NAMES[l][i.data.clock as ClockKind] ?? String(i.data.clock);

@@ -42,13 +42,20 @@ export const CLOCKS_PATCH = 'clocks-v1';
 /** Cases registered before this patch close at the follow-up visit, without review chain or notice cycles. */
 export const REVIEW_PATCH = 'review-chain-v1';
 
+/** Urgent help requests (救急难) registered from this patch on run a 48-hour first-aid clock. */
+export const EMERGENCY_CLOCK_PATCH = 'emergency-clock-v1';
+
 /** One petition, from registration to closure (DESIGN.md §2), under the clocks of §3. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const view = initialView(input);
   let seq = 1;
   let registered = false;
   const clocked = patched(CLOCKS_PATCH);
-  const ctx: ClockContext = { policy: input.policy, calendar: input.calendar ?? WEEKENDS_ONLY };
+  const ctx: ClockContext = {
+    policy: input.policy, calendar: input.calendar ?? WEEKENDS_ONLY,
+    // Asked of urgent cases only, always at this point of the history.
+    emergency: clocked && input.registration.urgent === true && patched(EMERGENCY_CLOCK_PATCH),
+  };
   if (clocked) startClocks(view, input.registration.receivedAt, ctx);
   // Decided once, at the start: a case keeps the rules it was registered under.
   const reviewed = clocked && patched(REVIEW_PATCH);

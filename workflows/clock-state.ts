@@ -4,30 +4,35 @@
 import type { WorkCalendar } from '../domain/calendar';
 import type { ClockActionInput, ClockActionName, ClockStatus } from '../domain/clock-actions';
 import {
-  clockLimit, schedule, stageClockKind, type Clock, type ClockKind, type EscalationLevel,
+  clockLimit, escalationFor, schedule, stageClockKind, type Clock, type ClockKind, type EscalationLevel,
 } from '../domain/clocks';
 import type { Actor, CaseView } from '../domain/messages';
-import { DEFAULT_ESCALATION, type TimePolicy } from '../domain/policy';
+import type { TimePolicy } from '../domain/policy';
 
 export interface ClockContext {
   policy: TimePolicy;
   calendar: WorkCalendar;
+  /** An urgent help request (救急难): a first-aid clock runs until its first aid is recorded. */
+  emergency?: boolean;
 }
 
 const running = (view: CaseView) => (view.clocks ?? []).filter((c) => !c.stoppedAt);
 const latest = (view: CaseView, kind: ClockKind) => view.clocks?.filter((c) => c.kind === kind).at(-1);
 
 function recompute(view: CaseView, ctx: ClockContext): void {
-  for (const c of running(view)) Object.assign(c, schedule(c, view.pauses ?? [], ctx.calendar, ctx.policy.escalation ?? DEFAULT_ESCALATION));
+  for (const c of running(view)) Object.assign(c, schedule(c, view.pauses ?? [], ctx.calendar, escalationFor(c.kind, ctx.policy)));
   const stageKind = stageClockKind(view.stage);
   const reply = latest(view, 'reply');
   view.replyDueAt = reply?.dueAt;
   view.stageDueAt = stageKind ? latest(view, stageKind)?.dueAt : view.stage === 'reply' ? reply?.dueAt : undefined;
 }
 
-/** Gives a new case its clocks: acceptance runs from the day the petition was received. */
+const newClock = (kind: ClockKind, n: number, startedAt: string, ctx: ClockContext): Clock =>
+  ({ id: `${kind}-${n}`, kind, limit: clockLimit(kind, ctx.policy), startedAt });
+
+/** Gives a new case its clocks: acceptance, and an urgent help request's first aid, run from receipt. */
 export function startClocks(view: CaseView, receivedAt: string, ctx: ClockContext): void {
-  view.clocks = [{ id: 'acceptance-1', kind: 'acceptance', limit: clockLimit('acceptance', ctx.policy), startedAt: receivedAt }];
+  view.clocks = [newClock('acceptance', 1, receivedAt, ctx), ...(ctx.emergency ? [newClock('emergency', 1, receivedAt, ctx)] : [])];
   view.pauses = [];
   view.extensions = [];
   view.calendarVersion = ctx.calendar.version;
@@ -40,12 +45,12 @@ export function syncClocks(view: CaseView, now: Date, ctx: ClockContext): void {
   const stageKind = stageClockKind(view.stage);
   if (stageKind) wanted.add(stageKind);
   if (view.acceptedAt && !view.repliedAt && view.stage !== 'closed') wanted.add('reply');
+  if (ctx.emergency && !view.firstAid && view.stage !== 'closed') wanted.add('emergency');
   const clocks = view.clocks!;
   for (const c of running(view)) if (!wanted.has(c.kind)) c.stoppedAt = now.toISOString();
   for (const kind of wanted) {
     if (running(view).some((c) => c.kind === kind)) continue;
-    const n = clocks.filter((c) => c.kind === kind).length + 1;
-    clocks.push({ id: `${kind}-${n}`, kind, limit: clockLimit(kind, ctx.policy), startedAt: now.toISOString() });
+    clocks.push(newClock(kind, clocks.filter((c) => c.kind === kind).length + 1, now.toISOString(), ctx));
   }
   recompute(view, ctx);
 }
@@ -64,6 +69,7 @@ export function clockStatus(view: CaseView, clocked: boolean): ClockStatus {
     replyRunning: running(view).some((c) => c.kind === 'reply'),
     paused: view.pauses?.at(-1)?.to === undefined && (view.pauses?.length ?? 0) > 0,
     extension: view.extensions?.at(-1)?.status,
+    firstAidDue: running(view).some((c) => c.kind === 'emergency'),
   };
 }
 
@@ -95,6 +101,12 @@ const clockChanges: ClockChanges = {
     const pause = view.pauses!.at(-1)!;
     pause.to = now;
     return { reason: pause.reason, pausedSince: pause.from };
+  },
+  'first-aid'(view, input, actor, now) {
+    view.firstAid = { aid: input.aid, amount: input.amount, by: actor.name, at: now };
+    const clock = running(view).find((c) => c.kind === 'emergency')!;
+    clock.stoppedAt = now;
+    return { clock: clock.kind, clockId: clock.id, dueAt: clock.dueAt, late: clock.dueAt !== undefined && now > clock.dueAt };
   },
 };
 

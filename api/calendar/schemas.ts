@@ -3,7 +3,7 @@ import { CLOCK_KINDS, LEVELS } from '../../domain/clocks';
 
 const day = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
-const unit = z.enum(['days', 'workingDays']);
+const unit = z.enum(['days', 'workingDays', 'hours']);
 
 export const yearParams = z.object({ year: z.coerce.number().int().min(2000, 'must be a year from 2000').max(2100, 'must be a year up to 2100') });
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { calendarInForce, saveCalendarYear, workCalendar } from '../../db/calendar';
 import type { Db } from '../../db/client';
 import { countBetween } from '../../domain/calendar';
-import { clockLimit, schedule, type Clock } from '../../domain/clocks';
+import { clockLimit, escalationFor, schedule, type Clock } from '../../domain/clocks';
 import type { FieldError } from '../../domain/actions';
 import type { TimePolicy } from '../../domain/policy';
 import type { AuthUser } from '../auth/service';
@@ -63,7 +63,7 @@ export function createCalendarService({ db, temporal, taskQueue, policy }: Calen
       const start = q.start ? new Date(q.start).toISOString() : new Date(now).toISOString();
       const limit = q.clock ? clockLimit(q.clock, policy) : { amount: q.amount!, unit: q.unit! };
       const clock: Clock = { id: 'calculator', kind: q.clock ?? 'reply', limit, startedAt: start };
-      const s = schedule(clock, [], calendar, policy.escalation);
+      const s = schedule(clock, [], calendar, escalationFor(clock.kind, policy));
       const due = Date.parse(s.dueAt!);
       const round = (n: number) => Math.round(n * 100) / 100;
       return {

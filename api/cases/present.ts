@@ -95,11 +95,13 @@ export function presentDetail(row: CaseRow & { repeatOf?: EarlierCase | null }, 
     clock: {
       warnAt: iso(row.warnAt), pausedSince: iso(row.pausedSince),
       pauseReason: row.pauseReason as PauseReason | null, extension: row.extensionStatus as ExtensionStatus | null,
+      urgent: row.urgent, firstAidAt: iso(row.firstAidAt),
     },
     clockActions: availableClockActions({
       clocked: row.clocked, stage: row.stage as Stage, paused: row.pausedSince !== null,
       replyRunning: row.acceptedAt !== null && row.repliedAt === null && row.stage !== 'closed',
       extension: row.extensionStatus as ExtensionStatus | undefined ?? undefined,
+      firstAidDue: row.urgent && row.firstAidAt === null && row.stage !== 'closed',
     }),
     review: {
       window: row.reviewWindow ? { level: row.reviewWindow as ReviewLevel, endsAt: iso(row.reviewWindowEndsAt)! } : null,

@@ -82,8 +82,11 @@ export const caseDetailSchema = caseSummarySchema.extend({
     pausedSince: z.string().nullable(),
     pauseReason: z.enum(PAUSE_REASONS).nullable(),
     extension: z.enum(EXTENSION_STATUSES).nullable(),
+    /** An urgent help request (救急难): its first aid is due within 48 hours of receipt. */
+    urgent: z.boolean(),
+    firstAidAt: z.string().nullable(),
   }),
-  /** The clock actions (extensions, pauses) valid now. */
+  /** The clock actions (extensions, pauses, first aid) valid now. */
   clockActions: z.array(z.enum(CLOCK_ACTION_NAMES)),
   review: z.object({
     /** The request the petitioner may make now, and until when. */

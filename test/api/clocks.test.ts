@@ -36,6 +36,7 @@ describe('clock actions', () => {
     const { id } = await newCase({ township: TOWNSHIP_A });
     const bodies: Record<string, unknown> = {
       'request-extension': { days: 10, reason: '需听证' }, 'decline-extension': { reason: '理由不足' }, pause: { reason: 'hearing' },
+      'first-aid': { aid: '发放临时救助金' },
     };
     for (const action of CLOCK_ACTION_NAMES) {
       for (const role of ROLES.filter((r) => !allows(r, actionPermission(action)))) {
@@ -86,6 +87,44 @@ describe('clock actions', () => {
     expect(resumed.body.clock.pausedSince).toBeNull();
     expect(resumed.body.availableActions).toContain('accept');
     expect((await act(id, 'accept', 'desk', inputs.accept)).status).toBe(200);
+  });
+});
+
+describe('first aid (救急难)', () => {
+  it('records first aid on an urgent help request once, which stops its 48-hour clock', async () => {
+    const { id } = await newCase({ kind: 'help', category: 'temporary', urgent: true });
+    const before = (await api.request('GET', `/api/cases/${id}`, { token: tokens.desk })).body;
+    expect(before.clock).toMatchObject({ urgent: true, firstAidAt: null });
+    expect(before.clockActions).toEqual(['pause', 'first-aid']);
+    expect(Date.parse(before.dueAt)).toBe(Date.parse(before.receivedAt) + 48 * 3600_000);
+
+    const bad = await act(id, 'first-aid', 'desk', { amount: -5 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['aid', 'amount']);
+    const r = await act(id, 'first-aid', 'desk', { aid: '发放临时救助金', amount: 3000 });
+    expect(r.status).toBe(200);
+    expect(r.body.clock.firstAidAt).toEqual(expect.any(String));
+    expect(r.body.clockActions).toEqual(['pause']);
+    expect(r.body.timeline.at(-1)).toMatchObject({ type: 'first-aid', data: { aid: '发放临时救助金', amount: 3000, clock: 'emergency', late: false } });
+    // The acceptance clock alone sets the due date now.
+    expect(Date.parse(r.body.dueAt)).toBe(Date.parse(before.receivedAt) + 15 * DAY);
+    const again = await act(id, 'first-aid', 'desk', { aid: '再次救助' });
+    expect(again.status).toBe(409);
+  });
+
+  it('takes urgent only for help requests, and has no first aid for other cases', async () => {
+    const r = await api.request('POST', '/api/cases', {
+      token: tokens.desk, body: registration({ kind: 'complaint', urgent: true }), headers: { 'Idempotency-Key': crypto.randomUUID() },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields).toEqual([{ field: 'urgent', message: 'is only for help requests (kind "help")' }]);
+    const { id } = await newCase({ kind: 'help' });
+    expect((await act(id, 'first-aid', 'desk', { aid: '发放临时救助金' })).status).toBe(409);
+    const calculator = await api.request('GET', `/api/calendar/deadline?start=${encodeURIComponent('2026-02-12T10:00:00+08:00')}&clock=emergency`, { token: tokens.desk });
+    expect(calculator.body).toMatchObject({
+      limit: { amount: 48, unit: 'hours' }, dueAt: '2026-02-14T02:00:00.000Z',
+      escalation: { warning: '2026-02-13T14:00:00.000Z', urging: '2026-02-14T02:00:00.000Z', supervision: '2026-02-15T02:00:00.000Z' },
+    });
   });
 });
 

@@ -14,9 +14,13 @@ import { startCase, startTimeSkipping, type ClockTestKit, type TestCase } from '
 
 const HISTORIES = fileURLToPath(new URL('./histories', import.meta.url));
 
+/** Sends a clock action's Update as the API would. */
+const clockAct = (c: TestCase, action: string, input: unknown, role: string) =>
+  c.handle.executeUpdate<CaseView, [unknown]>(action, { args: [{ actor: { id: role, name: role, role }, input }] });
+
 /**
  * Scenarios by file name; the name says the code generation (v1 = the foundation's workflow, v2 = with
- * clocks, v3 = with the review chain and notice cycles).
+ * clocks, v3 = with the review chain and notice cycles, v4 = with the first-aid clock of urgent help requests).
  */
 const scenarios: Record<string, (kit: ClockTestKit) => Promise<TestCase>> = {
   'v1-happy-path-with-send-back': async (kit) => {
@@ -50,14 +54,12 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<TestCase>> = {
   },
   'v2-clocks-pause-extension-calendar': async (kit) => {
     const c = await startCase(kit, { petitioner: { name: '张三', email: 'zhangsan@example.cn' } });
-    const clockAct = (action: string, input: unknown, role: string) =>
-      c.handle.executeUpdate<CaseView, [unknown]>(action, { args: [{ actor: { id: role, name: role, role }, input }] });
     await c.act('accept', inputs.accept);
-    await clockAct('pause', { reason: 'hearing' }, 'county_reviewer');
+    await clockAct(c, 'pause', { reason: 'hearing' }, 'county_reviewer');
     await kit.env.sleep('3 days');
-    await clockAct('resume', {}, 'county_reviewer');
-    await clockAct('request-extension', { days: 15, reason: '需组织听证' }, 'county_reviewer');
-    await clockAct('approve-extension', {}, 'manager');
+    await clockAct(c, 'resume', {}, 'county_reviewer');
+    await clockAct(c, 'request-extension', { days: 15, reason: '需组织听证' }, 'county_reviewer');
+    await clockAct(c, 'approve-extension', {}, 'manager');
     await c.handle.signal(calendarSignal, { ...TEST_CALENDAR, version: TEST_CALENDAR.version + 1, holidays: [...TEST_CALENDAR.holidays, '2099-01-01'] });
     await kit.env.sleep('20 days');
     await c.act('submit-investigation', inputs['submit-investigation'], 'township_officer');
@@ -104,6 +106,18 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<TestCase>> = {
     });
     // The saved history is the notice cycle's own.
     return { ...c, handle } as unknown as TestCase;
+  },
+  'v4-emergency-first-aid-late': async (kit) => {
+    const c = await startCase(kit, { kind: 'help', category: 'temporary', urgent: true });
+    // Past the 48 hours: warned and urged, then the first aid stops the clock before supervision.
+    await kit.env.sleep('50 hours');
+    await clockAct(c, 'first-aid', { aid: '发放临时救助金', amount: 3000 }, 'township_officer');
+    await c.act('accept', inputs.accept);
+    await c.act('submit-investigation', inputs['submit-investigation'], 'township_officer');
+    await c.act('approve', inputs.approve, 'county_reviewer');
+    await c.act('reply', inputs.reply, 'county_reviewer');
+    await c.act('follow-up', inputs['follow-up']);
+    return c;
   },
 };
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { countBetween, dateKey, shift, WEEKENDS_ONLY, workingDays, type WorkCalendar } from '../../domain/calendar';
 import { OFFICIAL_CALENDAR, toWorkCalendar } from '../../domain/official-calendar';
+import { parsePolicy } from '../../domain/policy';
 
 const calendar: WorkCalendar = toWorkCalendar(OFFICIAL_CALENDAR, 1);
 const cst = (s: string) => Date.parse(`${s}+08:00`);
@@ -65,6 +66,25 @@ describe('working days on the 2026 calendar', () => {
 
   it('names days in China Standard Time', () => {
     expect(dateKey(Date.parse('2026-02-14T16:30:00Z'))).toBe('2026-02-15');
+  });
+});
+
+describe('hour clocks (救急难\'s 48 hours)', () => {
+  it('count calendar time through holidays, and not while paused', () => {
+    // Received on the eve of the Spring Festival: the festival does not stop the first-aid clock.
+    expect(iso(shift(cst('2026-02-14T10:00'), 48, 'hours', calendar))).toBe('2026-02-16T10:00');
+    const pause = [{ from: cst('2026-02-15T10:00'), to: cst('2026-02-15T16:00') }];
+    expect(iso(shift(cst('2026-02-14T10:00'), 48, 'hours', calendar, pause))).toBe('2026-02-16T16:00');
+    expect(iso(shift(cst('2026-02-16T10:00'), -12, 'hours', calendar))).toBe('2026-02-15T22:00');
+    expect(countBetween(cst('2026-02-14T10:00'), cst('2026-02-16T10:00'), 'hours', calendar)).toBe(48);
+  });
+
+  it('take their limits from STAGE_LIMITS', () => {
+    const policy = parsePolicy('emergency=24h,emergencyWarning=6h,emergencySupervision=1wd');
+    expect(policy.emergency).toEqual({ amount: 24, unit: 'hours' });
+    expect(policy.emergencyEscalation).toEqual({ warning: { amount: 6, unit: 'hours' }, supervision: { amount: 1, unit: 'workingDays' } });
+    expect(parsePolicy(undefined).emergency).toEqual({ amount: 48, unit: 'hours' });
+    expect(() => parsePolicy('emergency=2x')).toThrow(/emergency=48h/);
   });
 });
 

@@ -4,9 +4,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shift, type WorkCalendar } from '../../domain/calendar';
 import { calendarSignal, FailureType } from '../../domain/messages';
-import { DEFAULT_ESCALATION } from '../../domain/policy';
+import { DEFAULT_EMERGENCY_ESCALATION, DEFAULT_ESCALATION } from '../../domain/policy';
+import { DEMO_USERS } from '../../prisma/seed';
 import { eventually } from '../support/eventually';
-import { inputs, TEST_CALENDAR } from '../support/fixtures';
+import { inputs, ownTownship, TEST_CALENDAR } from '../support/fixtures';
 import { startCase, startTimeSkipping, type ClockTestKit, type TestCase } from '../support/time-skipping';
 
 let kit: ClockTestKit;
@@ -14,7 +15,8 @@ beforeAll(async () => { kit = await startTimeSkipping(); });
 afterAll(async () => { await kit?.stop(); });
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 const events = (c: TestCase) => kit.db.caseEvent.findMany({ where: { caseId: c.caseId }, orderBy: { seq: 'asc' } });
 const types = async (c: TestCase) => (await events(c)).map((e) => e.type);
@@ -169,3 +171,77 @@ function actor(role: string) {
 function clockAct(c: TestCase, action: string, input: unknown, role = 'desk') {
   return c.handle.executeUpdate<import('../../domain/messages').CaseView, [unknown]>(action, { args: [{ actor: actor(role), input }] });
 }
+
+describe('the 48-hour first-aid clock of an urgent help request (救急难)', () => {
+  /** A township of its own, so its officer and leader are the demo ones only. */
+  const township = ownTownship('emergency');
+  const [officer, leader] = (['township_officer', 'township_leader'] as const)
+    .map((role) => DEMO_USERS.find((u) => u.role === role && u.townshipCode === township.code)!.email);
+  const firstAid = (c: TestCase, input: unknown) => clockAct(c, 'first-aid', input, 'township_officer');
+  const ladderEvents = async (c: TestCase) => (await events(c))
+    .filter((e) => (e.data as { clock?: string }).clock === 'emergency').map((e) => e.type);
+
+  it('warns, urges and supervises exactly once, at its hours, to the township and then the managers', async () => {
+    const c = await startCase(kit, { kind: 'help', urgent: true, township: township.code, category: 'temporary' });
+    const v = await c.view();
+    expect(v.clocks!.map((k) => k.id)).toEqual(['acceptance-1', 'emergency-1']);
+    const clock = v.clocks!.find((k) => k.kind === 'emergency')!;
+    const due = Date.parse(clock.startedAt) + 48 * HOUR;
+    const { warning, supervision } = DEFAULT_EMERGENCY_ESCALATION;
+    expect([warning, supervision]).toEqual([{ amount: 12, unit: 'hours' }, { amount: 24, unit: 'hours' }]);
+    const ladder = [['warning', due - 12 * HOUR], ['urging', due], ['supervision', due + 24 * HOUR]] as const;
+    expect([clock.warnAt, clock.dueAt, clock.superviseAt]).toEqual(ladder.map(([, at]) => new Date(at).toISOString()));
+    // The case is due when its first aid is: the earliest running clock.
+    const row = await kit.db.case.findUniqueOrThrow({ where: { id: c.caseId } });
+    expect([row.urgent, row.dueAt?.toISOString()]).toEqual([true, clock.dueAt]);
+
+    for (const [i, [level, at]] of ladder.entries()) {
+      await skipTo(at - MINUTE);
+      expect(await ladderEvents(c), `no ${level} before its time`).toEqual(ladder.slice(0, i).map(([l]) => l));
+      await skipTo(at + MINUTE);
+      const all = await eventually(() => events(c), (es) => es.some((e) => e.type === level), level);
+      const event = all.find((e) => e.type === level)!;
+      expect(event.at.getTime()).toBeGreaterThanOrEqual(at);
+      expect(event.at.getTime()).toBeLessThan(at + MINUTE);
+      expect(event.data).toMatchObject({ clock: 'emergency', clockId: 'emergency-1', dueAt: clock.dueAt });
+      await eventually(() => kit.db.case.findUniqueOrThrow({ where: { id: c.caseId } }), (r) => r.escalation === level, `${level} in the read model`);
+    }
+
+    // Each level once, however long the first aid waits; then the first aid, late, stops the clock.
+    await kit.env.sleep('2 days');
+    expect(await ladderEvents(c)).toEqual(['warning', 'urging', 'supervision']);
+    const after = await firstAid(c, { aid: '发放临时救助金', amount: 3000 });
+    expect(after.firstAid).toMatchObject({ aid: '发放临时救助金', amount: 3000 });
+    expect(after.clocks!.find((k) => k.id === 'emergency-1')!.stoppedAt).toBe(after.firstAid!.at);
+    const recorded = await eventually(() => events(c), (es) => es.some((e) => e.type === 'first-aid'), 'first aid');
+    expect(recorded.find((e) => e.type === 'first-aid')!.data).toMatchObject({ clock: 'emergency', late: true, dueAt: clock.dueAt });
+    expect(await ladderEvents(c)).toEqual(['warning', 'urging', 'supervision', 'first-aid']);
+
+    const notified = await kit.db.notification.findMany({ where: { caseId: c.caseId, key: { contains: '/emergency-1/' } } });
+    expect(notified.map((x) => `${x.key.split('/').at(-1)} ${x.recipient}`).sort()).toEqual([
+      'supervision manager@demo.jianjian.local',
+      `urging ${leader}`,
+      `urging ${officer}`,
+      `warning ${officer}`,
+    ]);
+  });
+
+  it('stops at first aid given in time: warned, never urged or supervised, and recorded once', async () => {
+    const c = await startCase(kit, { kind: 'help', urgent: true, township: township.code });
+    await kit.env.sleep('40 hours');
+    await eventually(() => ladderEvents(c), (l) => l.includes('warning'), 'warning');
+    const v = await firstAid(c, { aid: '送医并垫付医疗费' });
+    expect(v.clocks!.filter((k) => !k.stoppedAt).map((k) => k.id)).toEqual(['acceptance-1']);
+    expect(await refusal(firstAid(c, { aid: '再次救助' }))).toBe(FailureType.actionNotAllowed);
+    await kit.env.sleep('3 days');
+    expect(await ladderEvents(c)).toEqual(['warning', 'first-aid']);
+    const event = (await events(c)).find((e) => e.type === 'first-aid')!;
+    expect(event.data).toMatchObject({ aid: '送医并垫付医疗费', late: false });
+  });
+
+  it('runs no first-aid clock for a help request that is not urgent', async () => {
+    const c = await startCase(kit, { kind: 'help', township: township.code });
+    expect((await c.view()).clocks!.map((k) => k.id)).toEqual(['acceptance-1']);
+    expect(await refusal(firstAid(c, { aid: '发放临时救助金' }))).toBe(FailureType.actionNotAllowed);
+  });
+});

@@ -81,6 +81,7 @@ export const en: Messages = {
   'field.petitioner.email': 'Email',
   'field.petitioner.emailHint': 'Optional; the petitioner is told here when the reply is extended',
   'field.anonymous': 'Anonymous (no petitioner details)',
+  'field.urgent': 'Urgent help: first aid within 48 hours (help requests only)',
   'field.receivedAt': 'Received at',
   'field.stageDueAt': 'Stage due',
   'field.replyDueAt': 'Statutory reply due',
@@ -152,6 +153,7 @@ export const en: Messages = {
   'action.decline-extension': 'Decline the extension',
   'action.pause': 'Pause the clock',
   'action.resume': 'Resume the clock',
+  'action.first-aid': 'Record first aid',
 
   'event.registered': 'Registered',
   'event.warning': 'Warning',
@@ -191,6 +193,8 @@ export const en: Messages = {
   'input.stageDueAt': 'Stage due',
   'input.previousReplyDueAt': 'Reply previously due',
   'input.pausedSince': 'Paused since',
+  'input.aid': 'Aid given',
+  'input.amount': 'Amount (yuan)',
 
   'pauseReason.materials': 'Waiting for the petitioner\'s materials',
   'pauseReason.hearing': 'Holding a hearing',
@@ -199,6 +203,7 @@ export const en: Messages = {
   'clock.investigation': 'Investigation',
   'clock.recheck': 'Re-check',
   'clock.reply': 'Reply',
+  'clock.emergency': 'Emergency first aid',
   'clock.title': 'Time limits',
   'clock.warnAt': 'Warning from',
   'clock.escalation': 'Escalation',

@@ -97,6 +97,7 @@ export const zhCN = {
   'field.petitioner.email': '电子邮箱',
   'field.petitioner.emailHint': '选填；答复期限延长时据此告知信访人',
   'field.anonymous': '匿名信访（不登记信访人信息）',
+  'field.urgent': '救急难：48 小时内先行救助（仅限求助）',
   'field.receivedAt': '收件时间',
   'field.stageDueAt': '本阶段期限',
   'field.replyDueAt': '法定答复期限',
@@ -168,6 +169,7 @@ export const zhCN = {
   'action.decline-extension': '不批准延期',
   'action.pause': '暂停计时',
   'action.resume': '恢复计时',
+  'action.first-aid': '登记先行救助',
 
   'event.registered': '登记',
   'event.warning': '预警',
@@ -207,6 +209,8 @@ export const zhCN = {
   'input.stageDueAt': '本阶段期限',
   'input.previousReplyDueAt': '原答复期限',
   'input.pausedSince': '暂停开始',
+  'input.aid': '救助内容',
+  'input.amount': '救助金额（元）',
 
   'pauseReason.materials': '等待信访人补充材料',
   'pauseReason.hearing': '组织听证',
@@ -215,6 +219,7 @@ export const zhCN = {
   'clock.investigation': '调查期限',
   'clock.recheck': '复核期限',
   'clock.reply': '答复期限',
+  'clock.emergency': '救急难先行救助期限',
   'clock.title': '办理时限',
   'clock.warnAt': '预警时间',
   'clock.escalation': '催督办',

@@ -1,5 +1,5 @@
 // The form of each human action, its inputs named after the action's schema in domain/actions.ts
-// (stage actions) and domain/clock-actions.ts (extensions and pauses). An action without a form here
+// (stage actions) and domain/clock-actions.ts (extensions, pauses, first aid). An action without a form here
 // is not offered.
 import { PROPOSED_OUTCOMES, SATISFACTION } from '../../../domain/case';
 import { MAX_EXTENSION_DAYS } from '../../../domain/clock-actions';
@@ -99,6 +99,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     area('note', 'input.note', false, 2),
   ),
   resume: simple(area('note', 'input.note', false, 2)),
+  'first-aid': simple(area('aid', 'input.aid', true, 3), { name: 'amount', label: t('input.amount'), type: 'number', min: 1 }),
   'follow-up': simple(
     { name: 'at', label: t('input.at'), type: 'datetime', required: true, value: localInputValue() },
     { name: 'response', label: t('input.response'), type: 'radio', required: true, options: choices(SATISFACTION, 'satisfaction'), wide: true },

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Case" ADD COLUMN     "firstAidAt" TIMESTAMP(3),
+ADD COLUMN     "urgent" BOOLEAN NOT NULL DEFAULT false;
