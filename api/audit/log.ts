@@ -16,6 +16,11 @@ export interface AuditRecord {
   actor?: { id?: string; username: string; role?: string };
 }
 
+/** PostgreSQL text and JSON hold no NUL, and a refused request may carry one (in a field name, say): it is kept as U+FFFD. */
+const withoutNul = (s: string) => s.replaceAll('\0', '\uFFFD');
+const detailWithoutNul = (detail: Record<string, unknown>) =>
+  JSON.parse(JSON.stringify(detail, (_key, v: unknown) => (typeof v === 'string' ? withoutNul(v) : v))) as Prisma.InputJsonValue;
+
 export function createAuditLog(db: Db) {
   return {
     /** Appends one entry; who and from where come from the current request. */
@@ -29,9 +34,9 @@ export function createAuditLog(db: Db) {
           actorRole: actor?.role ?? null,
           ip: ctx?.ip ?? null,
           action: r.action,
-          target: r.target ?? null,
+          target: r.target == null ? null : withoutNul(r.target),
           status: r.status,
-          detail: (r.detail ?? undefined) as Prisma.InputJsonValue | undefined,
+          detail: r.detail === undefined ? undefined : detailWithoutNul(r.detail),
         },
       });
     },

@@ -42,6 +42,13 @@ describe('the audit log', () => {
     expect(JSON.stringify(r.body)).not.toContain(registration().petitioner!.name);
   });
 
+  it('records a refused request whose field names hold a NUL, which PostgreSQL cannot store as sent', async () => {
+    const refused = await api.request('POST', `/api/cases/${caseId}/actions/approve`, { token: desk, raw: '{"note\\u0000x":"a"}' });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+    const [entry] = (await search(`target=${caseId}&action=case.approve`)).body.items;
+    expect(entry).toMatchObject({ status: 400, detail: { fields: ['note\uFFFDx'] } });
+  });
+
   it('records logins and failed logins, searchable by user and action', async () => {
     await api.request('POST', '/api/auth/login', { body: { username: demoUser('township_leader', TOWNSHIP_A), password: 'wrong-password' } });
     await api.login(demoUser('township_leader', TOWNSHIP_A));
