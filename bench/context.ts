@@ -23,7 +23,8 @@ export interface WorkerMemory {
 
 export interface BenchWorker extends WorkerProcess {
   taskQueue: string;
-  memory(): Promise<WorkerMemory>;
+  /** Collects garbage first unless `collect` is false (a cheap look at the cache's size). */
+  memory(collect?: boolean): Promise<WorkerMemory>;
 }
 
 export interface BenchContext {
@@ -67,7 +68,10 @@ export async function startBench(log: (line: string) => void): Promise<BenchCont
       ...WORKER_TUNING, ...opts.env, BENCH_WORKER: kind, TEMPORAL_TASK_QUEUE: taskQueue,
       DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress,
     }, { script: path.join(import.meta.dirname, 'worker.ts'), nodeArgs: ['--expose-gc'], ipc: true });
-    const memory = () => new Promise<WorkerMemory>((resolve) => { w.child.once('message', (m) => resolve(m as never)); w.child.send('memory'); });
+    const memory = (collect = true) => new Promise<WorkerMemory>((resolve) => {
+      w.child.once('message', (m) => resolve(m as never));
+      w.child.send(collect ? 'memory' : 'cached');
+    });
     return { ...w, taskQueue, memory };
   };
   const [caseWorker, noopWorker] = [await startWorker('case', { taskQueue: stack.temporal.taskQueue }), await startWorker('noop')];

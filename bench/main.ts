@@ -1,5 +1,6 @@
-// `npm run bench [-- --quick] [-- --only=intake,transitions,day,memory,queries]`: every figure beside a
-// baseline measured in the same run on the same servers. Full sizes fit in 15 minutes on 2 cores.
+// `npm run bench [-- --quick] [-- --only=intake,transitions,day,memory,queries] [-- --dayCases=500 --parked=2000 …]`:
+// every figure beside a baseline measured in the same run on the same servers. `--<size>=N` overrides
+// one of the sizes below (e.g. a county day a tenth the size where the machine is shared).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,10 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 const SIZES = quick
   ? { intake: 50, updates: 60, dayCases: 100, parked: 1000, cases: [10_000], queryCalls: 10 }
   : { intake: 300, updates: 500, dayCases: 5000, parked: 10_000, cases: [100_000, 1_000_000], queryCalls: 30 };
+for (const a of process.argv) {
+  const m = /^--(intake|updates|dayCases|parked|queryCalls)=(\d+)$/.exec(a);
+  if (m) SIZES[m[1] as 'intake'] = Number(m[2]);
+}
 const CONCURRENCY = 8;
 
 const scenarios: Record<string, (ctx: BenchContext) => Promise<Row | Row[]>> = {

@@ -15,16 +15,17 @@ import { noopWorkflow } from './noop.workflow';
 /** Polls the worker until every workflow sits in its cache (and `ready` agrees), then measures once more. */
 async function settle(worker: BenchWorker, n: number, ready: () => Promise<boolean> = async () => true): Promise<WorkerMemory> {
   for (;;) {
-    const m = await worker.memory();
+    const m = await worker.memory(false);
     if (m.cached >= n && await ready()) return worker.memory();
-    await delay(500);
+    await delay(1000);
   }
 }
 
 function perWorkflow(before: WorkerMemory, after: WorkerMemory, n: number): Quantity {
   return {
     value: (after.rss - before.rss) / n / 1024, unit: 'KB resident memory per cached workflow',
-    detail: `${n} cached; worker RSS ${(before.rss / 2 ** 20).toFixed(0)} → ${(after.rss / 2 ** 20).toFixed(0)} MB`,
+    detail: `${n} cached; worker RSS ${(before.rss / 2 ** 20).toFixed(0)} → ${(after.rss / 2 ** 20).toFixed(0)} MB, `
+      + `JS heap ${((after.heapUsed - before.heapUsed) / n / 1024).toFixed(0)} KB per workflow`,
   };
 }
 

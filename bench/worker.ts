@@ -30,10 +30,9 @@ async function start(): Promise<Worker> {
 const worker = await start();
 const running = worker.run();
 process.on('message', (m) => {
-  if (m !== 'memory') return;
-  // Two collections, so that what remains is what the cached workflows hold.
-  globalThis.gc?.();
-  globalThis.gc?.();
+  if (m !== 'memory' && m !== 'cached') return;
+  // Two collections, so that what remains is what the cached workflows hold; a bare count needs none.
+  if (m === 'memory') { globalThis.gc?.(); globalThis.gc?.(); }
   const { rss, heapUsed } = process.memoryUsage();
   process.send!({ rss, heapUsed, cached: worker.getStatus().numCachedWorkflows });
 });
