@@ -19,7 +19,8 @@ const schema = z.object({
   TEMPORAL_CLI_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.5.1'),
   /** The Java time-skipping test server from Maven Central, for clock tests. */
   TEMPORAL_TEST_SERVER_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.31.0'),
-  TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(2000),
+  /** A cached case workflow costs the worker about 1.7 MB (docs/performance.md): 500 keep it near 1 GB. */
+  TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   TEMPORAL_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
   TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(40),
   /** When the weekly report runs: a cron expression in WEEKLY_REPORT_TIMEZONE, or `off`. */
