@@ -227,6 +227,10 @@ describe('the notice board', () => {
     expect(r.body).toEqual({ items: [{ name: '赵六', amount: 480 }, { name: '钱七', amount: 512.5 }], total: 2, page: 1, pageSize: 20 });
     const other = await api.request('GET', `/public/assistance-list?category=tekun&township=${TOWNSHIP_A}&village=${encodeURIComponent(village)}`);
     expect(other.body.total).toBe(0);
+    // PostgreSQL holds no NUL: the filter refuses one, naming the field, rather than failing the query.
+    const nul = await api.request('GET', `/public/assistance-list?village=${encodeURIComponent('村\u0000')}`);
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.fields).toEqual([expect.objectContaining({ field: 'query.village' })]);
   });
 
   it('documents the public endpoints in OpenAPI as public', async () => {
