@@ -154,7 +154,7 @@ describe('the notice board', () => {
   it('lists active notices with exactly the posted fields, and takes objections', async () => {
     const input = noticeInput(caseId, { proposed: { decision: 'grant', amount: 520.5 } });
     const handle = await startNotice(api.temporal, api.taskQueue, input);
-    const row = await vi.waitFor(() => api.db.notice.findUniqueOrThrow({ where: { id: input.noticeId } }));
+    const row = await vi.waitFor(() => api.db.notice.findUniqueOrThrow({ where: { id: input.noticeId } }), { timeout: 30_000, interval: 100 });
 
     const board = await api.request('GET', `/public/notices?township=${TOWNSHIP_A}&pageSize=100`);
     expect(board.status).toBe(200);
@@ -193,7 +193,7 @@ describe('the notice board', () => {
   it('lets only county reviewers resolve, only during a review, and checks an appraisal before the workflow sees it', async () => {
     const input = noticeInput(caseId);
     const handle = await startNotice(api.temporal, api.taskQueue, input);
-    await vi.waitFor(() => api.db.notice.findUniqueOrThrow({ where: { id: input.noticeId } }));
+    await vi.waitFor(() => api.db.notice.findUniqueOrThrow({ where: { id: input.noticeId } }), { timeout: 30_000, interval: 100 });
     const path = `/api/notices/${input.noticeId}/resolve`;
     const upheld = { method: 'reinvestigation', findings: '复查属实', upheld: true };
     expect((await api.request('POST', path, { token: desk, body: upheld })).status).toBe(403);
