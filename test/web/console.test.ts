@@ -125,6 +125,17 @@ describe('the web console', () => {
     await screenshot(deskPage, '04-acceptance-queue');
     await openCase(deskPage, row.id);
     expect(await offered(deskPage)).toEqual(['accept', 'reject', 'forward']);
+    // A page opened before someone else took the step: the refusal says so on the form.
+    const stale = await loginAs(browser, api.url, 'desk');
+    await openCase(stale, earlier.id);
+    expect((await api.request('POST', `/api/cases/${earlier.id}/actions/accept`, { token: desk, body: inputs.accept })).status).toBe(200);
+    await stale.click('#actions [data-action="reject"]');
+    await stale.fill('#action-reject [name=reason]', inputs.reject.reason);
+    await stale.fill('#action-reject [name=basis]', inputs.reject.basis);
+    await stale.click('#action-reject button[type=submit]');
+    await stale.waitForSelector('#action-reject .form-errors:not([hidden])');
+    expect(await stale.textContent('#action-reject .form-errors')).toContain('案件已进入其他阶段');
+    await stale.context().close();
     await act(deskPage, 'accept', async (f) => { await deskPage.fill(`${f} [name=note]`, '属民政职责，予以受理'); }, 'investigation');
     expect(await offered(deskPage)).toEqual([]);
     expect(await deskPage.textContent('#actions')).toContain('当前阶段没有您可以办理的操作');
@@ -349,6 +360,8 @@ describe('the web console', () => {
         [`#/cases/${clocked.id}`, '#clock[data-paused="true"]']],
       manager: [['#/dashboard', '#board'], ['#/queue/extensions', 'table.cases'], [`#/cases/${clocked.id}`, '#extension-request'], ['#/statistics', '.statistics']],
       admin: [['#/calendar', '#calendar-form'], ['#/users', '#user-list']],
+      town01: [['#/township', 'table.cases'], [`#/cases/${clocked.id}`, '#clock']],
+      reviewer: [['#/queue/recheck', 'form.filters'], ['#/queue/reply', 'form.filters'], [`#/cases/${c.id}/letter`, '#reply-letter']],
     };
     for (const [user, pages] of Object.entries(views)) {
       const page = await loginAs(browser, api.url, user);
