@@ -85,7 +85,8 @@ describe('the web console', () => {
     await page.context().close();
   });
 
-  it('takes a case from the desk through the township and the county to closure', async () => {
+  // Seven screens and three roles: generous on a loaded machine.
+  it('takes a case from the desk through the township and the county to closure', { timeout: 120_000 }, async () => {
     const earlier = await register({ subject: '早前的低保反映', petitioner: { name: '王五', idNumber: '410521198503030033' } });
 
     // Desk: registers, sees the similar open case, prints the acknowledgement.
