@@ -85,7 +85,8 @@ describe('the web console', () => {
     await page.context().close();
   });
 
-  it('takes a case from the desk through the township and the county to closure', async () => {
+  // Seven screens and three roles: generous on a loaded machine.
+  it('takes a case from the desk through the township and the county to closure', { timeout: 120_000 }, async () => {
     const earlier = await register({ subject: '早前的低保反映', petitioner: { name: '王五', idNumber: '410521198503030033' } });
 
     // Desk: registers, sees the similar open case, prints the acknowledgement.
@@ -125,6 +126,17 @@ describe('the web console', () => {
     await screenshot(deskPage, '04-acceptance-queue');
     await openCase(deskPage, row.id);
     expect(await offered(deskPage)).toEqual(['accept', 'reject', 'forward']);
+    // A page opened before someone else took the step: the refusal says so on the form.
+    const stale = await loginAs(browser, api.url, 'desk');
+    await openCase(stale, earlier.id);
+    expect((await api.request('POST', `/api/cases/${earlier.id}/actions/accept`, { token: desk, body: inputs.accept })).status).toBe(200);
+    await stale.click('#actions [data-action="reject"]');
+    await stale.fill('#action-reject [name=reason]', inputs.reject.reason);
+    await stale.fill('#action-reject [name=basis]', inputs.reject.basis);
+    await stale.click('#action-reject button[type=submit]');
+    await stale.waitForSelector('#action-reject .form-errors:not([hidden])');
+    expect(await stale.textContent('#action-reject .form-errors')).toContain('案件已进入其他阶段');
+    await stale.context().close();
     await act(deskPage, 'accept', async (f) => { await deskPage.fill(`${f} [name=note]`, '属民政职责，予以受理'); }, 'investigation');
     expect(await offered(deskPage)).toEqual([]);
     expect(await deskPage.textContent('#actions')).toContain('当前阶段没有您可以办理的操作');
@@ -321,6 +333,63 @@ describe('the web console', () => {
     for (const p of [town, manager]) await p.context().close();
   });
 
+  it('takes the petitioner\'s rating on the public page, and 复查 from the desk\'s request to the county\'s decision', async () => {
+    const c = await register({ subject: '复查测试' });
+    const tokens = { desk, reviewer: await api.login('reviewer'), town: await api.login('town01') };
+    const by: Record<string, string> = { accept: tokens.desk, 'submit-investigation': tokens.town, approve: tokens.reviewer, reply: tokens.reviewer };
+    for (const action of ['accept', 'submit-investigation', 'approve', 'reply'] as const) {
+      expect((await api.request('POST', `/api/cases/${c.id}/actions/${action}`, { token: by[action], body: inputs[action] })).status, action).toBe(200);
+    }
+
+    // The petitioner rates the reply on the lookup page.
+    const lookup = await openConsole(browser, `${api.url}/#/lookup`);
+    await lookup.fill('[name=caseNo]', c.caseNo);
+    await lookup.fill('[name=code]', c.queryCode);
+    await lookup.click('#lookup-form button[type=submit]');
+    await lookup.waitForSelector('#satisfaction-form');
+    expect(await lookup.textContent('#lookup-result')).toContain('可向县信访窗口提出复查申请');
+    await lookup.click('#satisfaction-form button[type=submit]');
+    await lookup.waitForSelector('#satisfaction-form [data-error-for=response] div');
+    await lookup.check('#satisfaction-form [name=response][value=unsatisfied]');
+    await lookup.click('#satisfaction-form button[type=submit]');
+    await lookup.waitForSelector('#lookup-result:not(:has(#satisfaction-form))');
+    expect(await lookup.textContent('#lookup-result')).toContain('不满意');
+    await screenshot(lookup, '24-public-rating');
+
+    // The desk records the request for 复查; the county records the decision.
+    const deskPage = await loginAs(browser, api.url, 'desk');
+    await openCase(deskPage, c.id);
+    expect(await offered(deskPage, '#review')).toEqual(['request-review']);
+    expect(await deskPage.textContent('#review')).toContain('不满意');
+    await deskPage.click('#review [data-action="request-review"]');
+    await deskPage.fill('#action-request-review [name=reason]', '对答复意见不服');
+    await deskPage.click('#action-request-review button[type=submit]');
+    await deskPage.waitForSelector('#action-request-review [data-error-for=body] div');
+    await deskPage.fill('#action-request-review [name=body]', '市民政局');
+    // Dated before the reply: refused by the workflow, named at the date.
+    await deskPage.fill('#action-request-review [name=requestedAt]', '2020-01-01T09:00');
+    await deskPage.click('#action-request-review button[type=submit]');
+    await deskPage.waitForSelector('#action-request-review [data-error-for=requestedAt] div');
+    expect(await deskPage.textContent('#action-request-review [data-error-for=requestedAt]')).toMatch(/^复查申请期限自 .+ 起，申请时间不能早于此时$/);
+    await screenshot(deskPage, '25-review-request');
+    await deskPage.fill('#action-request-review [name=requestedAt]', '');
+    await deskPage.click('#action-request-review button[type=submit]');
+    await deskPage.waitForSelector('#review[data-pending="review"]');
+    expect(await offered(deskPage, '#review')).toEqual([]);
+
+    const reviewer = await loginAs(browser, api.url, 'reviewer');
+    await openCase(reviewer, c.id);
+    expect(await offered(reviewer, '#review')).toEqual(['decide-review']);
+    await reviewer.click('#review [data-action="decide-review"]');
+    await reviewer.check('#action-decide-review [name=result][value=upheld]');
+    await reviewer.fill('#action-decide-review [name=opinion]', '经复查，维持原处理意见');
+    await reviewer.click('#action-decide-review button[type=submit]');
+    await reviewer.waitForSelector('#review[data-window="re_review"]');
+    expect(await reviewer.textContent('#timeline')).toContain('维持原处理意见');
+    await screenshot(reviewer, '26-review-decided');
+    for (const p of [lookup, deskPage, reviewer]) await p.context().close();
+  });
+
   it('switches to English, with every label, heading and button translated', async () => {
     // A case taken to closure through the API, so its page shows every kind of entry; another one
     // paused with an extension waiting, so its page shows the clocks.
@@ -349,6 +418,8 @@ describe('the web console', () => {
         [`#/cases/${clocked.id}`, '#clock[data-paused="true"]']],
       manager: [['#/dashboard', '#board'], ['#/queue/extensions', 'table.cases'], [`#/cases/${clocked.id}`, '#extension-request'], ['#/statistics', '.statistics']],
       admin: [['#/calendar', '#calendar-form'], ['#/users', '#user-list']],
+      town01: [['#/township', 'table.cases'], [`#/cases/${clocked.id}`, '#clock']],
+      reviewer: [['#/queue/recheck', 'form.filters'], ['#/queue/reply', 'form.filters'], [`#/cases/${c.id}/letter`, '#reply-letter']],
     };
     for (const [user, pages] of Object.entries(views)) {
       const page = await loginAs(browser, api.url, user);

@@ -4,6 +4,7 @@
 import { PROPOSED_OUTCOMES, SATISFACTION } from '../../../domain/case';
 import { MAX_EXTENSION_DAYS } from '../../../domain/clock-actions';
 import { PAUSE_REASONS } from '../../../domain/clocks';
+import { REVIEW_RESULTS } from '../../../domain/review';
 import type { User } from '../api';
 import { h } from '../dom';
 import { field, renumberRows, type FieldSpec, type Option } from '../forms';
@@ -100,6 +101,15 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   ),
   resume: simple(area('note', 'input.note', false, 2)),
   'first-aid': simple(area('aid', 'input.aid', true, 3), { name: 'amount', label: t('input.amount'), type: 'number', min: 1 }),
+  'request-review': simple(
+    area('reason', 'input.reason', true, 3),
+    { ...text('body', 'input.reviewBody'), maxLength: 200 },
+    { name: 'requestedAt', label: t('input.requestedAt'), type: 'datetime', hint: t('input.requestedAt.hint') },
+  ),
+  'decide-review': simple(
+    { name: 'result', label: t('input.result'), type: 'radio', required: true, options: choices(REVIEW_RESULTS, 'reviewResult'), wide: true },
+    area('opinion', 'input.opinion', true, 4),
+  ),
   'follow-up': simple(
     { name: 'at', label: t('input.at'), type: 'datetime', required: true, value: localInputValue() },
     { name: 'response', label: t('input.response'), type: 'radio', required: true, options: choices(SATISFACTION, 'satisfaction'), wide: true },

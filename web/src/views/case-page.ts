@@ -5,7 +5,7 @@ import { notify, type PageContext } from '../app';
 import { h, replace } from '../dom';
 import { errorSummary, newFormId, onSubmit } from '../forms';
 import { dateTime, fileSize } from '../format';
-import { isKey, label, t } from '../i18n';
+import { isKey, label, t, type Key } from '../i18n';
 import { mayPerform } from '../permissions';
 import type { AttachmentList, CaseDetail, TimelineEvent } from '../types';
 import { ACTION_FORMS } from './action-forms';
@@ -44,10 +44,13 @@ function infoCard(c: CaseDetail): HTMLElement {
 }
 
 // Values of these inputs are vocabulary, shown by their label.
-const VALUE_GROUPS: Record<string, string> = { proposedOutcome: 'proposed', response: 'satisfaction', clock: 'clock' };
-const TIMES = new Set(['at', 'dueAt', 'replyDueAt', 'stageDueAt', 'previousReplyDueAt', 'pausedSince']);
+const VALUE_GROUPS: Record<string, string> = { proposedOutcome: 'proposed', response: 'satisfaction', clock: 'clock', level: 'reviewLevel', result: 'reviewResult' };
+const TIMES = new Set(['at', 'dueAt', 'replyDueAt', 'stageDueAt', 'previousReplyDueAt', 'pausedSince', 'requestedAt']);
 
 type Names = Map<string, string>;
+
+/** Inputs named like another action's: a 复查's `body` decides it, a forward's receives it. */
+const SAME_NAME: Record<string, Record<string, Key>> = { 'request-review': { body: 'input.reviewBody' } };
 
 function valueText(e: TimelineEvent, k: string, v: string, towns: Names): string {
   if (k in VALUE_GROUPS) return label(VALUE_GROUPS[k]!, v);
@@ -61,7 +64,7 @@ function valueText(e: TimelineEvent, k: string, v: string, towns: Names): string
 function eventDetails(e: TimelineEvent, towns: Names): HTMLElement | null {
   const rows: Array<[string, string]> = [];
   for (const [k, v] of Object.entries(e.data)) {
-    const key = `input.${k}`;
+    const key = SAME_NAME[e.type]?.[k] ?? `input.${k}`;
     if (!isKey(key)) continue;
     if (typeof v === 'string') rows.push([t(key), valueText(e, k, v, towns)]);
     else if (typeof v === 'number') rows.push([t(key), String(v)]);
@@ -183,6 +186,23 @@ function clockCard(c: CaseDetail, files: AttachmentList, user: User, refresh: ()
     buttons);
 }
 
+/** The statutory review chain after the written reply (复查, then 复核, then 终结), and its actions valid now. */
+function reviewCard(c: CaseDetail, files: AttachmentList, user: User, refresh: () => Promise<void>): HTMLElement | null {
+  const buttons = actionButtons(c.reviewActions, c, files, user, refresh);
+  const { window, pending, finalAt } = c.review;
+  const rated = c.satisfaction.petitioner;
+  if (!window && !pending && !finalAt && !rated && buttons.length === 0) return null;
+  return h('section', { class: 'card', id: 'review', 'data-pending': pending ?? '', 'data-window': window?.level ?? '' },
+    h('h2', {}, t('review.title')),
+    dl([
+      [t('review.window'), window ? t('review.until', { level: label('reviewLevel', window.level), at: dateTime(window.endsAt) }) : null],
+      [t('review.pending'), pending ? label('reviewLevel', pending) : null],
+      [t('review.final'), finalAt ? dateTime(finalAt) : null],
+      [t('review.petitionerSatisfaction'), rated ? label('satisfaction', rated) : null],
+    ]),
+    buttons);
+}
+
 export async function casePage({ params, user, refresh }: PageContext): Promise<Node> {
   const id = params[0]!;
   const [c, files, list] = await Promise.all([
@@ -198,7 +218,9 @@ export async function casePage({ params, user, refresh }: PageContext): Promise<
       h('div', { class: 'buttons no-print' },
         c.queryCode ? h('a', { class: 'button', href: `#/cases/${c.id}/ack` }, t('case.printAck')) : null,
         replied ? h('a', { class: 'button', href: `#/cases/${c.id}/letter` }, t('case.printLetter')) : null)),
+    c.repeatOf ? h('p', { class: 'notice', id: 'repeat-of' }, t('case.repeatOf'), ' ', h('a', { href: `#/cases/${c.repeatOf.id}` }, c.repeatOf.caseNo),
+      c.repeatOf.finalAt ? ` · ${t('review.final')} ${dateTime(c.repeatOf.finalAt)}` : null) : null,
     h('div', { class: 'columns' },
       h('div', { class: 'col-main' }, infoCard(c), roundsCard(c, towns), timelineCard(c, files, towns)),
-      h('div', { class: 'col-side' }, actionsCard(c, files, user!, refresh), clockCard(c, files, user!, refresh), attachmentsCard(c, files, user!, refresh))));
+      h('div', { class: 'col-side' }, actionsCard(c, files, user!, refresh), clockCard(c, files, user!, refresh), reviewCard(c, files, user!, refresh), attachmentsCard(c, files, user!, refresh))));
 }

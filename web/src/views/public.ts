@@ -6,6 +6,7 @@ import { h, replace } from '../dom';
 import { errorSummary, field, newFormId, onSubmit } from '../forms';
 import { date, dateTime } from '../format';
 import { isKey, label, t, type Key } from '../i18n';
+import { SATISFACTION } from '../../../domain/case';
 import type { PublicCase, PublicNotice, PublicNoticeList } from '../types';
 
 const dl = (rows: Array<[string, string | null | undefined]>) =>
@@ -20,7 +21,22 @@ function replyPart(reply: NonNullable<PublicCase['reply']>): HTMLElement {
     dl(keys.map((k) => [t(`input.${k}` as Key), fields[k]])));
 }
 
-function caseStatus(c: PublicCase): HTMLElement {
+/** The petitioner's own rating of the outcome, offered while the case asks for it. */
+function satisfactionForm(c: PublicCase, code: string, show: (c: PublicCase) => void): HTMLFormElement {
+  const id = newFormId();
+  const form = h('form', { class: 'satisfaction', id: 'satisfaction-form' },
+    h('h2', {}, t('lookup.rate')),
+    errorSummary(),
+    field({ name: 'response', label: t('input.response'), type: 'radio', required: true, wide: true, options: SATISFACTION.map((v) => ({ value: v, text: label('satisfaction', v) })) }, id),
+    field({ name: 'comment', label: t('lookup.comment'), type: 'textarea', rows: 2, maxLength: 1000, wide: true }, id),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('common.submit'))));
+  onSubmit(form, async (v) => {
+    show(await post<PublicCase>(`/public/cases/${encodeURIComponent(c.caseNo)}/satisfaction?code=${encodeURIComponent(code)}`, v));
+  });
+  return form;
+}
+
+function caseStatus(c: PublicCase, code: string, show: (c: PublicCase) => void): HTMLElement {
   return h('section', { class: 'card narrow wide-card' },
     dl([
       [t('field.caseNo'), c.caseNo],
@@ -32,11 +48,20 @@ function caseStatus(c: PublicCase): HTMLElement {
       [t('field.closedAt'), c.closedAt && dateTime(c.closedAt)],
     ]),
     c.reply ? replyPart(c.reply) : null,
+    c.review.requests.length ? h('section', { class: 'reviews' },
+      h('h2', {}, t('review.title')),
+      c.review.requests.map((r) => dl([
+        [label('reviewLevel', r.level), `${r.body} · ${date(r.requestedAt)}`],
+        [t('input.result'), r.result && `${label('reviewResult', r.result)} · ${date(r.decidedAt)}`],
+        [t('input.opinion'), r.opinion],
+      ]))) : null,
+    c.satisfaction ? dl([[t('review.petitionerSatisfaction'), label('satisfaction', c.satisfaction.response)]]) : null,
     c.nextSteps.length ? h('section', {},
       h('h2', {}, t('lookup.next')),
       h('ul', {}, c.nextSteps.map((s) => h('li', {},
         isKey(`lookup.step.${s.step}`) ? t(`lookup.step.${s.step}` as Key) : s.description,
-        s.until ? ` ${t('lookup.until', { date: date(s.until) })}` : null)))) : null);
+        s.until ? ` ${t('lookup.until', { date: date(s.until) })}` : null)))) : null,
+    c.nextSteps.some((s) => s.step === 'rate_satisfaction') ? satisfactionForm(c, code, show) : null);
 }
 
 export function lookupPage({ query }: PageContext): Node {
@@ -52,7 +77,8 @@ export function lookupPage({ query }: PageContext): Node {
     const caseNo = String(v.caseNo ?? '').trim().toUpperCase();
     const code = String(v.code ?? '').trim().toUpperCase();
     try {
-      replace(result, caseStatus(await get<PublicCase>(`/public/cases/${encodeURIComponent(caseNo)}?code=${encodeURIComponent(code)}`)));
+      const show = (c: PublicCase) => replace(result, caseStatus(c, code, show));
+      show(await get<PublicCase>(`/public/cases/${encodeURIComponent(caseNo)}?code=${encodeURIComponent(code)}`));
     } catch (e) {
       if (!(e instanceof ApiFailure)) throw e;
       // The number and code travel in the path and query; their errors belong to the two inputs.
