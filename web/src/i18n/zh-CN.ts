@@ -114,6 +114,7 @@ export const zhCN = {
   'intake.submit': '登记并出具回执',
   'intake.similarTitle': '发现相似的在办案件',
   'intake.similarHint': '请核实是否为重复信访，可并入在办案件办理。',
+  'intake.final': '已于{date}复核终结：同一事实不再受理',
 
   'reason.idNumber': '身份证号相同',
   'reason.phone': '联系电话相同',
@@ -150,6 +151,7 @@ export const zhCN = {
   'case.printAck': '打印登记回执',
   'case.printLetter': '打印处理意见书',
   'case.overdue': '已超期',
+  'case.repeatOf': '不再受理提示：同一信访人就同一事项的案件已于{date}复核终结，见',
   'case.done': '已完成：{action}',
   'case.daysLate': '超期 {n} 天',
   'case.attachmentEvent': '上传附件',

@@ -4,7 +4,7 @@ import { get, post, type User } from '../api';
 import { notify, type PageContext } from '../app';
 import { h, replace } from '../dom';
 import { errorSummary, newFormId, onSubmit } from '../forms';
-import { dateTime, fileSize } from '../format';
+import { date, dateTime, fileSize } from '../format';
 import { isKey, label, t } from '../i18n';
 import { mayPerform } from '../permissions';
 import type { AttachmentList, CaseDetail, TimelineEvent } from '../types';
@@ -195,6 +195,8 @@ export async function casePage({ params, user, refresh }: PageContext): Promise<
       h('h1', {}, h('span', { class: 'case-no' }, c.caseNo), ` ${c.subject}`),
       h('div', { class: 'badges' }, stageBadge(c),
         c.stageDueAt && c.stage !== 'closed' ? h('span', { class: 'due' }, `${t('field.stageDueAt')}: ${dateTime(c.stageDueAt)}`) : null),
+      c.repeatOf ? h('p', { class: 'repeat-of', role: 'alert' }, t('case.repeatOf', { date: date(c.repeatOf.finalAt) }), ' ',
+        h('a', { href: `#/cases/${c.repeatOf.id}` }, c.repeatOf.caseNo)) : null,
       h('div', { class: 'buttons no-print' },
         c.queryCode ? h('a', { class: 'button', href: `#/cases/${c.id}/ack` }, t('case.printAck')) : null,
         replied ? h('a', { class: 'button', href: `#/cases/${c.id}/letter` }, t('case.printLetter')) : null)),
