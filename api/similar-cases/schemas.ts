@@ -14,5 +14,9 @@ export const similarQuery = z.object({
 export const SIMILARITY_REASONS = ['idNumber', 'phone', 'subject'] as const;
 
 export const similarListSchema = z.object({
-  items: z.array(caseSummarySchema.extend({ reasons: z.array(z.enum(SIMILARITY_REASONS)) })),
+  items: z.array(caseSummarySchema.extend({
+    reasons: z.array(z.enum(SIMILARITY_REASONS)),
+    /** 终结: 复核 decided on this case; the same facts are not accepted again (不再受理). */
+    finalAt: z.string().nullable(),
+  })),
 });

@@ -1,5 +1,6 @@
 // Similar open cases, shown to the desk while it registers a petition, so a repeat visit joins the
-// case already running instead of starting a second one.
+// case already running instead of starting a second one; and final ones (终结 after 复核), whose
+// facts are not accepted again (不再受理).
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { Case, Prisma } from '../../prisma/generated/client';
@@ -27,12 +28,16 @@ export function createSimilarCaseService(db: Db) {
       }
       if (tests.length === 0) return { items: [] };
       const rows = await db.case.findMany({
-        where: { stage: { not: 'closed' }, OR: tests.map(([, where]) => where) },
+        where: { OR: tests.map(([, where]) => where), AND: [{ OR: [{ stage: { not: 'closed' } }, { finalAt: { not: null } }] }] },
         include: { township: true }, orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }], take: LIMIT,
       });
       const now = new Date();
       return {
-        items: rows.map((r) => ({ ...presentSummary(r, user, now), reasons: tests.filter(([, , matches]) => matches(r)).map(([reason]) => reason) })),
+        items: rows.map((r) => ({
+          ...presentSummary(r, user, now),
+          reasons: tests.filter(([, , matches]) => matches(r)).map(([reason]) => reason),
+          finalAt: r.finalAt?.toISOString() ?? null,
+        })),
       };
     },
   };

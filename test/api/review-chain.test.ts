@@ -73,6 +73,9 @@ describe('review chain over HTTP', () => {
     const repeat = await api.request('POST', '/api/cases', { token: desk, body: registration({ petitioner }), headers: { 'Idempotency-Key': crypto.randomUUID() } });
     expect(repeat.body.repeatOf).toEqual({ id: c.id, caseNo: c.caseNo, finalAt: final.body.review.finalAt });
     expect(repeat.body.availableActions).toContain('reject');
+    // The desk's intake warning lists it while the petition is typed in, marked final.
+    const similar = await api.request('POST', '/api/cases/similar', { token: desk, body: { idNumber: petitioner.idNumber } });
+    expect(similar.body.items.map((i: { id: string; finalAt: string | null }) => [i.id, i.finalAt])).toEqual([[repeat.body.id, null], [c.id, final.body.review.finalAt]]);
     const unrelated = await api.request('POST', '/api/cases', { token: desk, body: registration({ petitioner: uniquePetitioner() }), headers: { 'Idempotency-Key': crypto.randomUUID() } });
     expect(unrelated.body.repeatOf).toBeNull();
   });

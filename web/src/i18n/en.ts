@@ -99,6 +99,7 @@ export const en: Messages = {
   'intake.submit': 'Register and print receipt',
   'intake.similarTitle': 'Similar open cases',
   'intake.similarHint': 'Check whether this is a repeat petition that belongs to a running case.',
+  'intake.final': 'final after re-review (复核) on {date}: the same facts are not accepted again',
 
   'reason.idNumber': 'same ID number',
   'reason.phone': 'same phone',
@@ -123,7 +124,6 @@ export const en: Messages = {
   'case.timeline': 'Timeline',
   'case.actions': 'Actions',
   'case.pausedNoActions': 'The clock is paused: resume it to act on this stage.',
-  'case.repeatOf': 'The same petitioner\'s petition on this matter is final and is not accepted again:',
   'case.noActions': 'There is nothing you can do on this case in its current stage.',
   'case.attachments': 'Attachments',
   'case.noAttachments': 'No attachments',
@@ -136,6 +136,7 @@ export const en: Messages = {
   'case.printAck': 'Print receipt',
   'case.printLetter': 'Print written reply',
   'case.overdue': 'Overdue',
+  'case.repeatOf': 'Not to be accepted again (不再受理)? The same petitioner\'s case on the same matter became final on {date}:',
   'case.done': 'Done: {action}',
   'case.daysLate': '{n} days late',
   'case.attachmentEvent': 'Attachment added',

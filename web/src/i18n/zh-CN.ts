@@ -115,6 +115,7 @@ export const zhCN = {
   'intake.submit': '登记并出具回执',
   'intake.similarTitle': '发现相似的在办案件',
   'intake.similarHint': '请核实是否为重复信访，可并入在办案件办理。',
+  'intake.final': '已于{date}复核终结：同一事实不再受理',
 
   'reason.idNumber': '身份证号相同',
   'reason.phone': '联系电话相同',
@@ -139,7 +140,6 @@ export const zhCN = {
   'case.timeline': '办理过程',
   'case.actions': '办理操作',
   'case.pausedNoActions': '计时已暂停：恢复计时后才能办理本阶段事项。',
-  'case.repeatOf': '同一信访人就同一事项的信访已办理终结，不再受理：',
   'case.noActions': '当前阶段没有您可以办理的操作。',
   'case.attachments': '附件',
   'case.noAttachments': '暂无附件',
@@ -152,6 +152,7 @@ export const zhCN = {
   'case.printAck': '打印登记回执',
   'case.printLetter': '打印处理意见书',
   'case.overdue': '已超期',
+  'case.repeatOf': '不再受理提示：同一信访人就同一事项的案件已于{date}复核终结，见',
   'case.done': '已完成：{action}',
   'case.daysLate': '超期 {n} 天',
   'case.attachmentEvent': '上传附件',

@@ -4,7 +4,7 @@ import { get, post, type User } from '../api';
 import { notify, type PageContext } from '../app';
 import { h, replace } from '../dom';
 import { errorSummary, newFormId, onSubmit } from '../forms';
-import { dateTime, fileSize } from '../format';
+import { date, dateTime, fileSize } from '../format';
 import { isKey, label, t, type Key } from '../i18n';
 import { mayPerform } from '../permissions';
 import type { AttachmentList, CaseDetail, TimelineEvent } from '../types';
@@ -215,11 +215,11 @@ export async function casePage({ params, user, refresh }: PageContext): Promise<
       h('h1', {}, h('span', { class: 'case-no' }, c.caseNo), ` ${c.subject}`),
       h('div', { class: 'badges' }, stageBadge(c),
         c.stageDueAt && c.stage !== 'closed' ? h('span', { class: 'due' }, `${t('field.stageDueAt')}: ${dateTime(c.stageDueAt)}`) : null),
+      c.repeatOf ? h('p', { class: 'repeat-of', role: 'alert' }, t('case.repeatOf', { date: date(c.repeatOf.finalAt) }), ' ',
+        h('a', { href: `#/cases/${c.repeatOf.id}` }, c.repeatOf.caseNo)) : null,
       h('div', { class: 'buttons no-print' },
         c.queryCode ? h('a', { class: 'button', href: `#/cases/${c.id}/ack` }, t('case.printAck')) : null,
         replied ? h('a', { class: 'button', href: `#/cases/${c.id}/letter` }, t('case.printLetter')) : null)),
-    c.repeatOf ? h('p', { class: 'notice', id: 'repeat-of' }, t('case.repeatOf'), ' ', h('a', { href: `#/cases/${c.repeatOf.id}` }, c.repeatOf.caseNo),
-      c.repeatOf.finalAt ? ` · ${t('review.final')} ${dateTime(c.repeatOf.finalAt)}` : null) : null,
     h('div', { class: 'columns' },
       h('div', { class: 'col-main' }, infoCard(c), roundsCard(c, towns), timelineCard(c, files, towns)),
       h('div', { class: 'col-side' }, actionsCard(c, files, user!, refresh), clockCard(c, files, user!, refresh), reviewCard(c, files, user!, refresh), attachmentsCard(c, files, user!, refresh))));

@@ -5,7 +5,7 @@ import { post } from '../api';
 import { go } from '../app';
 import { h, replace } from '../dom';
 import { errorSummary, field, newFormId, onSubmit, readForm, type Option } from '../forms';
-import { localInputValue } from '../format';
+import { date, localInputValue } from '../format';
 import { label, t } from '../i18n';
 import type { CaseDetail, SimilarList } from '../types';
 import { townshipOptions } from './townships';
@@ -20,7 +20,8 @@ function similarWarning(list: SimilarList): Node[] {
     h('p', {}, t('intake.similarHint')),
     h('ul', {}, list.items.map((c) => h('li', {},
       h('a', { href: `#/cases/${c.id}`, target: '_blank', rel: 'noopener' }, c.caseNo), ` ${c.subject} · ${c.township.name} · ${label('stage', c.stage)} `,
-      h('span', { class: 'reasons' }, `（${c.reasons.map((r) => label('reason', r)).join('、')}）`)))),
+      h('span', { class: 'reasons' }, `（${c.reasons.map((r) => label('reason', r)).join('、')}）`),
+      c.finalAt ? h('strong', { class: 'final' }, ` ${t('intake.final', { date: date(c.finalAt) })}`) : null))),
   ];
 }
 
