@@ -18,7 +18,7 @@ beforeAll(async () => {
   api = await startApiStack({ DATABASE_URL: await freshDatabase(), WEEKLY_REPORT_CRON: 'off' });
   first = await runDemo({ url: api.url, seed: 'test', password: DEMO_PASSWORD, consultations: CONSULTATIONS, concurrency: 10 });
   manager = await api.login('manager');
-});
+}, 600_000); // 165 petitions through the workflows: minutes on a loaded 2-core machine
 afterAll(async () => { await api?.stop(); });
 
 const stats = async (query = '') => (await api.request('GET', `/api/statistics?${query}`, { token: manager })).body;

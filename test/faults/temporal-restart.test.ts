@@ -26,6 +26,18 @@ let api: ApiStack;
 
 const start = () => startDevServer({ cli, dbFile, port: ports[0], uiPort: ports[1], namespace: 'default' });
 
+/** The stopped server's sockets can linger for a moment on a busy machine: a restart on the same ports tries again. */
+async function restart(): Promise<RunningTemporal> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (e) {
+      if (attempt === 5) throw e;
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+
 beforeAll(async () => {
   cli = await resolveTemporalCli(loadTemporalConfig({}));
   ports = [await freePort(), await freePort()];
@@ -59,7 +71,7 @@ describe('a Temporal server restart', () => {
     await vi.waitFor(async () => expect((await Promise.all(ids.map(timerPending))).filter(Boolean)).toHaveLength(CASES), { timeout: 60_000, interval: 250 });
 
     await server.stop();
-    server = await start();
+    server = await restart();
 
     const urged = async () => (await Promise.all(ids.map(types))).filter((t) => t.includes('urging')).length;
     await vi.waitFor(async () => expect(await urged()).toBe(CASES), { timeout: 120_000, interval: 500 });
