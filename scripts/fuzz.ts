@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ATTACHMENT_TYPES } from '../domain/attachments';
+import { LISTED_DECISIONS } from '../domain/notice';
 import { DEMO_PASSWORD } from '../prisma/seed';
 import { startLocalStack } from '../stack/local';
 
@@ -32,6 +33,7 @@ function runSchemathesis(seed: number, examples: number): Promise<number> {
   const env = {
     ...process.env, SCHEMATHESIS_HOOKS: 'fuzz_hooks', PYTHONPATH: import.meta.dirname,
     JIANJIAN_URL: stack.api.url, JIANJIAN_PASSWORD: DEMO_PASSWORD, JIANJIAN_ATTACHMENT_TYPES: JSON.stringify(ATTACHMENT_TYPES),
+    JIANJIAN_LISTED_DECISIONS: JSON.stringify(LISTED_DECISIONS),
   };
   const child = spawn(schemathesis, args, { stdio: 'inherit', env });
   return new Promise((resolve, reject) => { child.on('error', reject); child.on('exit', (code) => resolve(code ?? 1)); });

@@ -14,6 +14,7 @@ from schemathesis.transport.serialization import Binary
 
 BASE = os.environ["JIANJIAN_URL"]
 ATTACHMENT_TYPES = json.loads(os.environ["JIANJIAN_ATTACHMENT_TYPES"])
+LISTED_DECISIONS = set(json.loads(os.environ["JIANJIAN_LISTED_DECISIONS"]))
 
 
 def login() -> str:
@@ -101,4 +102,22 @@ def file_matches_its_type(ctx, case):
     meta.components[ParameterLocation.BODY] = ComponentInfo(mode=GenerationMode.POSITIVE)
     if all(c.mode.is_positive for c in meta.components.values()):
         meta.generation.mode = GenerationMode.POSITIVE
+    return case
+
+
+@schemathesis.hook("map_case").apply_to(method="POST")
+def amount_goes_with_listing(ctx, case):
+    """An assistance decision (a reply's `assistance`, a review's `revised`) has an amount exactly when it lists
+    the household, in yuan to the fen."""
+    body = case.body
+    if positive(case) and isinstance(body, dict):
+        for key in ("assistance", "revised"):
+            decision = body.get(key)
+            if isinstance(decision, dict) and "decision" in decision:
+                if decision["decision"] in LISTED_DECISIONS:
+                    amount = decision.get("amount")
+                    fen = round(amount * 100) if isinstance(amount, (int, float)) and not isinstance(amount, bool) else 0
+                    decision["amount"] = fen / 100 if fen > 0 else 100
+                else:
+                    decision.pop("amount", None)
     return case
