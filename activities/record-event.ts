@@ -1,20 +1,12 @@
 import type { Db } from '../db/client';
 import { LEVELS } from '../domain/clocks';
-import type { Actor, CaseView } from '../domain/messages';
+import type { CaseView } from '../domain/messages';
+import { dateColumn as date, type WorkflowEvent } from './workflow-event';
 
-export interface TimelineEvent {
+/** (caseId, seq) is unique. */
+export interface TimelineEvent extends WorkflowEvent<CaseView> {
   caseId: string;
-  /** The workflow's event counter: (caseId, seq) is unique, so a retry writes nothing twice. */
-  seq: number;
-  type: string;
-  actor?: Actor;
-  at: string;
-  data: Record<string, unknown>;
-  /** The case as the workflow sees it after this event. */
-  view: CaseView;
 }
-
-const date = (s?: string) => (s ? new Date(s) : null);
 
 const earliest = (values: (string | undefined)[]) => values.filter((v): v is string => Boolean(v)).sort()[0];
 

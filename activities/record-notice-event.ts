@@ -1,20 +1,11 @@
 import type { Db } from '../db/client';
-import type { Actor } from '../domain/messages';
 import type { NoticeView } from '../domain/notice-messages';
+import { dateColumn as date, type WorkflowEvent } from './workflow-event';
 
-export interface NoticeEventInput {
+/** (noticeId, seq) is unique. */
+export interface NoticeEventInput extends WorkflowEvent<NoticeView> {
   noticeId: string;
-  /** The notice workflow's event counter: (noticeId, seq) is unique, so a retry writes nothing twice. */
-  seq: number;
-  type: string;
-  actor?: Actor;
-  at: string;
-  data: Record<string, unknown>;
-  /** The cycle as the workflow sees it after this event. */
-  view: NoticeView;
 }
-
-const date = (s?: string) => (s ? new Date(s) : null);
 
 /** The read-model columns that mirror the notice workflow's state. */
 export function noticeProjection(view: NoticeView) {

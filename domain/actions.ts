@@ -67,10 +67,6 @@ export const TRANSITIONS: Record<ActionName, Transition> = {
   'follow-up': { from: 'follow_up', to: 'closed' },
 };
 
-export function isActionName(name: string): name is ActionName {
-  return Object.hasOwn(actionSchemas, name);
-}
-
 /** The actions a case of this kind may take in this stage, for clients that offer only valid steps. */
 export function availableActions(stage: Stage, kind: Kind): ActionName[] {
   return ACTION_NAMES.filter((a) => {

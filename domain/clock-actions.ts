@@ -31,10 +31,6 @@ export type ClockActionName = keyof typeof clockActionSchemas;
 export type ClockActionInput<A extends ClockActionName> = z.infer<(typeof clockActionSchemas)[A]>;
 export const CLOCK_ACTION_NAMES = Object.keys(clockActionSchemas) as ClockActionName[];
 
-export function isClockActionName(name: string): name is ClockActionName {
-  return Object.hasOwn(clockActionSchemas, name);
-}
-
 export const EXTENSION_STATUSES = ['requested', 'approved', 'declined'] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 
