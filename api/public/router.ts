@@ -12,6 +12,7 @@ import {
 import type { PublicService } from './service';
 
 const limited = { 429: { description: 'too many requests from this address; see Retry-After' } };
+const unknownCase = { 404: { description: 'no such case, or a wrong query code (the two answer alike)' } };
 
 export function publicRoutes(service: PublicService, limiter: RateLimiter): Route[] {
   const h = createPublicHandlers(service, limiter);
@@ -21,7 +22,7 @@ export function publicRoutes(service: PublicService, limiter: RateLimiter): Rout
       params: caseNoParams, query: queryCodeQuery,
       responses: {
         200: { description: 'the stage, dates, the reply and what the petitioner may do next; nothing internal', schema: publicCaseSchema },
-        404: { description: 'no such case, or a wrong query code (the two answer alike)' },
+        ...unknownCase,
         ...limited,
       },
       handle: h.caseStatus,
@@ -31,7 +32,7 @@ export function publicRoutes(service: PublicService, limiter: RateLimiter): Rout
       params: caseNoParams, query: queryCodeQuery, body: petitionerSatisfactionSchema,
       responses: {
         200: { description: 'the case, with the answer recorded; an unsatisfied answer is offered the review request', schema: publicCaseSchema },
-        404: { description: 'no such case, or a wrong query code (the two answer alike)' },
+        ...unknownCase,
         409: { description: 'not now: only from the written reply until the 复查 window ends, and once' },
         ...limited,
       },
