@@ -16,6 +16,7 @@ import { DAY_MS, registerMix } from '../support/case-mix';
 import { inputs } from '../support/fixtures';
 import { freshDatabase } from '../support/fresh-database';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp';
+import { eventually } from '../support/eventually';
 import { DEMO_TOWNSHIPS } from '../../prisma/seed';
 
 const SCHEDULE_ID = `weekly-report-test-${crypto.randomUUID()}`;
@@ -64,12 +65,11 @@ const reportMails = (title: string) => smtp.received.filter((m) => m.subject.inc
 /** The run a backfill starts, once the Schedule has taken it (backfills are taken asynchronously). */
 async function backfilledRun(scheduledAt: Date): Promise<string> {
   const handle = api.temporal.schedule.getHandle(SCHEDULE_ID);
-  for (let i = 0; i < 300; i++) {
-    const taken = (await handle.describe()).info.recentActions.find((a) => a.scheduledAt.getTime() === scheduledAt.getTime());
-    if (taken) return taken.action.workflow.workflowId;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the Schedule did not take the backfilled run');
+  const taken = await eventually(
+    async () => (await handle.describe()).info.recentActions.find((a) => a.scheduledAt.getTime() === scheduledAt.getTime()),
+    (action) => action !== undefined, 'the backfilled run', 600,
+  );
+  return taken!.action.workflow.workflowId;
 }
 
 describe('weekly report', () => {
