@@ -34,6 +34,20 @@ export interface CaseWorkflowInput {
   calendar?: WorkCalendar;
   /** How notice cycles run for this case; absent for cases started before them (the defaults apply). */
   notice?: NoticePolicy;
+  /** Set in a run that continues an earlier run of the same case. */
+  continued?: CarriedCase;
+  /** History events after which a run continues as new; the server may suggest it sooner. */
+  historyLimit?: number;
+}
+
+/** What a case carries into its next run once its history is long (continue-as-new). */
+export interface CarriedCase {
+  view: CaseView;
+  /** The last timeline event's number: the next run goes on counting from it. */
+  seq: number;
+  /** The rules the case was registered under, decided by patches in its first run. */
+  rules: { clocked: boolean; reviewed: boolean; emergency: boolean };
+  calendar: WorkCalendar;
 }
 
 export interface InvestigationRound {
@@ -131,26 +145,38 @@ export const FailureType = {
   idempotencyConflict: 'IdempotencyConflict',
 } as const;
 
-export const registerUpdate = defineUpdate<CaseView, [{ fingerprint: string }]>('register');
+/**
+ * What a case Update answers: that the step was taken and where the case stands. Not the whole case:
+ * every answer is kept in the workflow's history, and the case is read from the read model or the query.
+ */
+export interface CaseAck {
+  caseId: string;
+  caseNo?: string;
+  stage: Stage;
+  /** The timeline event the step recorded (the last one so far, for a registration). */
+  seq: number;
+}
+
+export const registerUpdate = defineUpdate<CaseAck, [{ fingerprint: string }]>('register');
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 
 /** One Update per human action, named after the action. */
 export const actionUpdates = Object.fromEntries(
-  ACTION_NAMES.map((a) => [a, defineUpdate<CaseView, [ActionCommand]>(a)]),
-) as Record<ActionName, UpdateDefinition<CaseView, [ActionCommand]>>;
+  ACTION_NAMES.map((a) => [a, defineUpdate<CaseAck, [ActionCommand]>(a)]),
+) as Record<ActionName, UpdateDefinition<CaseAck, [ActionCommand]>>;
 
 /** One Update per clock action (extensions, pauses), named after the action. */
 export const clockActionUpdates = Object.fromEntries(
-  CLOCK_ACTION_NAMES.map((a) => [a, defineUpdate<CaseView, [ClockActionCommand]>(a)]),
-) as Record<ClockActionName, UpdateDefinition<CaseView, [ClockActionCommand]>>;
+  CLOCK_ACTION_NAMES.map((a) => [a, defineUpdate<CaseAck, [ClockActionCommand]>(a)]),
+) as Record<ClockActionName, UpdateDefinition<CaseAck, [ClockActionCommand]>>;
 
 /** One Update per review action (复查, 复核), named after the action. */
 export const reviewActionUpdates = Object.fromEntries(
-  REVIEW_ACTION_NAMES.map((a) => [a, defineUpdate<CaseView, [ReviewActionCommand]>(a)]),
-) as Record<ReviewActionName, UpdateDefinition<CaseView, [ReviewActionCommand]>>;
+  REVIEW_ACTION_NAMES.map((a) => [a, defineUpdate<CaseAck, [ReviewActionCommand]>(a)]),
+) as Record<ReviewActionName, UpdateDefinition<CaseAck, [ReviewActionCommand]>>;
 
 /** The petitioner's satisfaction, from the public page. */
-export const petitionerSatisfactionUpdate = defineUpdate<CaseView, [PetitionerSatisfaction]>('petitioner-satisfaction');
+export const petitionerSatisfactionUpdate = defineUpdate<CaseAck, [PetitionerSatisfaction]>('petitioner-satisfaction');
 
 /** A new holiday calendar for an open case, which recomputes its due dates with it. */
 export const calendarSignal = defineSignal<[WorkCalendar]>('calendarChanged');

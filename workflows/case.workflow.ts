@@ -1,13 +1,15 @@
 import {
-  ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler, startChild,
+  ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
+import { caseRow } from '../domain/case-row';
 import { actionSchemas, ACTION_NAMES, fieldErrors, refusal, type ActionName } from '../domain/actions';
 import { WEEKENDS_ONLY } from '../domain/calendar';
 import { clockActionRefusal, clockActionSchemas, CLOCK_ACTION_NAMES, type ClockActionName } from '../domain/clock-actions';
 import { escalationAudience, nextEscalation, type PlannedEscalation } from '../domain/clocks';
 import {
   actionUpdates, calendarSignal, caseViewQuery, clockActionUpdates, FailureType, petitionerSatisfactionUpdate,
-  registerUpdate, reviewActionUpdates, type Actor, type CaseNotice, type CaseView, type CaseWorkflowInput,
+  registerUpdate, reviewActionUpdates, type Actor, type CarriedCase, type CaseAck, type CaseNotice, type CaseView,
+  type CaseWorkflowInput,
 } from '../domain/messages';
 import { DEFAULT_NOTICE_POLICY, type CaseAssistance } from '../domain/notice';
 import {
@@ -45,21 +47,38 @@ export const REVIEW_PATCH = 'review-chain-v1';
 /** Urgent help requests (救急难) registered from this patch on run a 48-hour first-aid clock. */
 export const EMERGENCY_CLOCK_PATCH = 'emergency-clock-v1';
 
+/** Cases registered from this patch on continue as new when their history grows long. */
+export const CONTINUE_PATCH = 'continue-as-new-v1';
+
+/**
+ * History events after which a case continues as new. An ordinary case ends with 50–150; a case sent
+ * back again and again reaches this after about 150 steps, long before the server's limits.
+ */
+export const HISTORY_LIMIT = 2_000;
+
+/** Decided once, in a case's first run: a case keeps the rules it was registered under. */
+function rulesOfFirstRun(input: CaseWorkflowInput): CarriedCase['rules'] {
+  const clocked = patched(CLOCKS_PATCH);
+  // Asked of urgent cases only, always at this point of the history.
+  const emergency = clocked && input.registration.urgent === true && patched(EMERGENCY_CLOCK_PATCH);
+  const reviewed = clocked && patched(REVIEW_PATCH);
+  return { clocked, emergency, reviewed };
+}
+
 /** One petition, from registration to closure (DESIGN.md §2), under the clocks of §3. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
-  const view = initialView(input);
-  let seq = 1;
-  let registered = false;
-  const clocked = patched(CLOCKS_PATCH);
+  const carried = input.continued;
+  const view = carried?.view ?? initialView(input);
+  let seq = carried?.seq ?? 1;
+  let registered = Boolean(carried);
+  const rules = carried?.rules ?? rulesOfFirstRun(input);
+  const { clocked, reviewed } = rules;
+  const continues = clocked && patched(CONTINUE_PATCH);
   const ctx: ClockContext = {
-    policy: input.policy, calendar: input.calendar ?? WEEKENDS_ONLY,
-    // Asked of urgent cases only, always at this point of the history.
-    emergency: clocked && input.registration.urgent === true && patched(EMERGENCY_CLOCK_PATCH),
+    policy: input.policy, calendar: carried?.calendar ?? input.calendar ?? WEEKENDS_ONLY, emergency: rules.emergency,
   };
-  if (clocked) startClocks(view, input.registration.receivedAt, ctx);
-  // Decided once, at the start: a case keeps the rules it was registered under.
-  const reviewed = clocked && patched(REVIEW_PATCH);
-  if (reviewed) view.review = { requests: [] };
+  if (!carried && clocked) startClocks(view, input.registration.receivedAt, ctx);
+  if (!carried && reviewed) view.review = { requests: [] };
   /** Notice cycles started and not yet ended: the case workflow outlives them. */
   let runningNotices = 0;
   /** Messages waiting for the main loop to send them. */
@@ -70,19 +89,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     township: view.township, petitioner: identityOf(input.registration),
   });
 
-  /** Appends a timeline event with the case as it is now. */
-  async function record(type: string, data: Record<string, unknown>, at: Date, actor?: Actor): Promise<void> {
+  /** Appends a timeline event with the case row as it is now; answers the event's number. */
+  async function record(type: string, data: Record<string, unknown>, at: Date, actor?: Actor): Promise<number> {
     const eventSeq = ++seq;
     // Events reference the case row, so none is written before the registration is.
     await condition(() => registered);
-    await recordEvent({ caseId: input.caseId, seq: eventSeq, type, actor, at: at.toISOString(), data, view: snapshot(view) });
+    await recordEvent({ caseId: input.caseId, seq: eventSeq, type, actor, at: at.toISOString(), data, row: caseRow(view) });
+    return eventSeq;
   }
+
+  const ack = (eventSeq: number): CaseAck => ({ caseId: input.caseId, caseNo: view.caseNo, stage: view.stage, seq: eventSeq });
 
   setHandler(caseViewQuery, () => view);
 
   setHandler(registerUpdate, async () => {
     await condition(() => registered);
-    return view;
+    return ack(seq);
   }, {
     validator: ({ fingerprint }) => {
       if (fingerprint !== input.fingerprint) {
@@ -100,10 +122,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       if (reviewed && action === 'reply') startReviewChain(view, now, ctx);
       if (reviewed && action === 'follow-up') recordFollowUpSatisfaction(view, (parsed as { response: never }).response, now);
       if (clocked) syncClocks(view, now, ctx);
-      await record(action, parsed, now, cmd.actor);
+      const eventSeq = await record(action, parsed, now, cmd.actor);
       const assistance = (parsed as { assistance?: CaseAssistance }).assistance;
       if (reviewed && assistance) await startNotice(assistance, cmd.actor, now);
-      return view;
+      return ack(eventSeq);
     }, {
       validator: (cmd) => {
         validate(view, action, cmd.input, clocked);
@@ -122,8 +144,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         : decideReview(view, parsed as never, cmd.actor, now, ctx);
       syncClocks(view, now, ctx);
       noteReviewDue(view);
-      await record(action, { ...parsed, level: request.level }, now, cmd.actor);
-      return view;
+      return ack(await record(action, { ...parsed, level: request.level }, now, cmd.actor));
     }, {
       validator: (cmd) => {
         parseOrRefuse(reviewActionSchemas[action], action, cmd.input);
@@ -138,8 +159,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const now = new Date();
     const parsed = petitionerSatisfactionSchema.parse(answer);
     recordPetitionerSatisfaction(view, parsed, now);
-    await record('petitioner-satisfaction', parsed, now);
-    return view;
+    return ack(await record('petitioner-satisfaction', parsed, now));
   }, {
     validator: (answer) => {
       refuse(satisfactionRefusal({ ...reviewStatus(view, reviewed), rated: Boolean(view.satisfaction?.petitioner) }, new Date()), view.stage);
@@ -189,8 +209,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       const extra = applyClockAction(view, action, parsed as never, cmd.actor, now, ctx);
       const data = { ...parsed, ...extra };
       outbox.push(...clockActionNotices(action, data, cmd.actor));
-      await record(action, data, now, cmd.actor);
-      return view;
+      return ack(await record(action, data, now, cmd.actor));
     }, { validator: (cmd) => validateClockAction(view, action, cmd.input, clocked) });
   }
 
@@ -227,12 +246,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     await record(next.level, { clock: clock.kind, clockId: clock.id, dueAt: clock.dueAt }, new Date());
   }
 
-  const { caseNo } = await registerCase({
-    caseId: input.caseId, registration: input.registration, registeredBy: input.registeredBy,
-    fingerprint: input.fingerprint, at: new Date().toISOString(), view: snapshot(view),
-  });
-  view.caseNo = caseNo;
-  registered = true;
+  if (!carried) {
+    const { caseNo } = await registerCase({
+      caseId: input.caseId, registration: input.registration, registeredBy: input.registeredBy,
+      fingerprint: input.fingerprint, at: new Date().toISOString(), view: snapshot(view),
+    });
+    view.caseNo = caseNo;
+    registered = true;
+  }
 
   if (!clocked) {
     await condition(() => view.stage === 'closed' && allHandlersFinished());
@@ -243,15 +264,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   // change, a pause, an extension, a new calendar) wakes the loop, which plans again.
   // A closed case with a review window open waits for the window to end, then completes.
   const done = () => view.stage === 'closed' && outbox.length === 0 && runningNotices === 0 && !windowExpiry(view) && allHandlersFinished();
+  // A long history continues in a new run, between steps: no message waiting, no notice cycle
+  // running (the case awaits its result), no Update half done. The new run plans its timers afresh.
+  const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= (input.historyLimit ?? HISTORY_LIMIT);
+  const mayContinue = () => continues && outbox.length === 0 && runningNotices === 0 && allHandlersFinished() && historyFull();
   const planOf = () => JSON.stringify([nextEscalation(view.clocks!), windowExpiry(view)]);
   for (;;) {
     const message = outbox.shift();
     if (message) { await sendNotification(message); continue; }
     if (done()) return view;
+    if (mayContinue()) return continueAsNew<typeof caseWorkflow>({ ...input, continued: { view, seq, rules, calendar: ctx.calendar } });
     const next = nextEscalation(view.clocks!);
     const expiry = windowExpiry(view);
     const plan = planOf();
-    const changed = () => outbox.length > 0 || done() || planOf() !== plan;
+    const changed = () => outbox.length > 0 || done() || mayContinue() || planOf() !== plan;
     const at = expiry && (!next || expiry < next.at) ? expiry : next?.at;
     if (!at) { await condition(changed); continue; }
     const wait = Date.parse(at) - Date.now();

@@ -4,7 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Db } from '../../db/client';
 import { workCalendar } from '../../db/calendar';
 import {
-  actionUpdates, CASE_WORKFLOW, clockActionUpdates, registerUpdate, reviewActionUpdates, type Actor, type CaseView, type CaseWorkflowInput,
+  actionUpdates, CASE_WORKFLOW, clockActionUpdates, registerUpdate, reviewActionUpdates, type Actor, type CaseAck, type CaseView, type CaseWorkflowInput,
 } from '../../domain/messages';
 import { isReviewActionName, requestDate, reviewActionRefusal } from '../../domain/review';
 import type { NoticePolicy } from '../../domain/notice';
@@ -55,7 +55,7 @@ function closedRefusal(action: CaseActionName, input: Record<string, unknown>, r
 /** Every case action: stage, clock and review actions. */
 type CaseActionName = keyof typeof actionUpdates | keyof typeof clockActionUpdates | keyof typeof reviewActionUpdates;
 // Each action's Update takes `{actor, input}`, the input already checked against the action's schema.
-const caseUpdates = { ...actionUpdates, ...clockActionUpdates, ...reviewActionUpdates } as Record<CaseActionName, UpdateDefinition<CaseView, [{ actor: Actor; input: unknown }]>>;
+const caseUpdates = { ...actionUpdates, ...clockActionUpdates, ...reviewActionUpdates } as Record<CaseActionName, UpdateDefinition<CaseAck, [{ actor: Actor; input: unknown }]>>;
 
 export const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.displayName, role: u.role });
 

@@ -20,7 +20,8 @@ const clockAct = (c: TestCase, action: string, input: unknown, role: string) =>
 
 /**
  * Scenarios by file name; the name says the code generation (v1 = the foundation's workflow, v2 = with
- * clocks, v3 = with the review chain and notice cycles, v4 = with the first-aid clock of urgent help requests).
+ * clocks, v3 = with the review chain and notice cycles, v4 = with the first-aid clock of urgent help requests,
+ * v5 = continuing as new when the history is long).
  */
 const scenarios: Record<string, (kit: ClockTestKit) => Promise<TestCase>> = {
   'v1-happy-path-with-send-back': async (kit) => {
@@ -119,7 +120,29 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<TestCase>> = {
     await c.act('follow-up', inputs['follow-up']);
     return c;
   },
+  'v5-continued-as-new-first-run': async (kit) => {
+    const c = await sendBackUntilContinued(kit);
+    return { ...c, handle: kit.env.client.workflow.getHandle(c.caseId, c.handle.firstExecutionRunId) } as TestCase;
+  },
+  'v5-continued-as-new-last-run': sendBackUntilContinued,
 };
+
+/** A case whose history outgrows a small limit in a send-back loop, continues as new, and closes. */
+async function sendBackUntilContinued(kit: ClockTestKit): Promise<TestCase> {
+  const c = await startCase(kit, {}, undefined, undefined, { historyLimit: 100 });
+  await c.act('accept', inputs.accept);
+  for (let i = 0; i < 6; i++) {
+    await c.act('submit-investigation', inputs['submit-investigation'], 'township_officer');
+    await c.act('return', { reason: '缺少邻里走访记录' }, 'county_reviewer');
+  }
+  await c.act('submit-investigation', inputs['submit-investigation'], 'township_officer');
+  await kit.env.sleep('10 days');
+  await c.act('approve', inputs.approve, 'county_reviewer');
+  await c.act('reply', inputs.reply, 'county_reviewer');
+  await c.act('follow-up', inputs['follow-up']);
+  await kit.env.sleep('31 days');
+  return c;
+}
 
 describe.skipIf(!process.env.RECORD_HISTORIES)('record case workflow histories', () => {
   let kit: ClockTestKit;

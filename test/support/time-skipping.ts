@@ -4,10 +4,13 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker, WorkflowBundle } from '@temporalio/worker';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { inject } from 'vitest';
 import { createDb, type Db } from '../../db/client';
-import { actionUpdates, CASE_WORKFLOW, registerUpdate, type CaseView, type CaseWorkflowInput } from '../../domain/messages';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  actionUpdates, CASE_WORKFLOW, caseViewQuery, registerUpdate, type CaseAck, type CaseView, type CaseWorkflowInput,
+} from '../../domain/messages';
 import type { ActionName, ActionInput } from '../../domain/actions';
 import { DEFAULT_POLICY, type TimePolicy } from '../../domain/policy';
 import type { WorkCalendar } from '../../domain/calendar';
@@ -69,27 +72,34 @@ export async function startTimeSkipping(mailOverrides: Partial<MailConfig> = {})
 }
 
 export interface TestCase {
-  handle: WorkflowHandle;
+  handle: WorkflowHandleWithFirstExecutionRunId;
   caseId: string;
   act<A extends ActionName>(action: A, input: ActionInput<A>, role?: string): Promise<CaseView>;
+  /** Sends a case Update (which answers only an acknowledgement) and answers the case as it then stands. */
+  send<Arg>(update: string | UpdateDefinition<CaseAck, [Arg]>, arg: Arg): Promise<CaseView>;
   view(): Promise<CaseView>;
 }
 
 /** Starts a case workflow as the API would and waits until it is registered. */
 export async function startCase(
   kit: ClockTestKit, overrides: Partial<Registration> = {}, policy: TimePolicy = DEFAULT_POLICY, calendar: WorkCalendar = TEST_CALENDAR,
+  options: Pick<CaseWorkflowInput, 'historyLimit'> = {},
 ): Promise<TestCase> {
   const caseId = `c${crypto.randomBytes(16).toString('hex')}`;
   // Received an hour ago on the test server's clock, which earlier tests have moved forward.
   const receivedAt = new Date(await kit.env.currentTimeMs() - 3600_000).toISOString();
   const input: CaseWorkflowInput = {
-    caseId, registration: registration({ receivedAt, ...overrides }), registeredBy: actor('desk'), fingerprint: 'fp', policy, calendar,
+    caseId, registration: registration({ receivedAt, ...overrides }), registeredBy: actor('desk'), fingerprint: 'fp', policy, calendar, ...options,
   };
   const handle = await kit.env.client.workflow.start(CASE_WORKFLOW, { workflowId: caseId, taskQueue: kit.worker.options.taskQueue, args: [input] });
   await handle.executeUpdate(registerUpdate, { args: [{ fingerprint: 'fp' }] });
+  const view = () => handle.query(caseViewQuery);
+  const send: TestCase['send'] = async (update, arg) => {
+    await handle.executeUpdate(update, { args: [arg] });
+    return view();
+  };
   return {
-    handle, caseId,
-    act: (action, input, role = 'desk') => handle.executeUpdate(actionUpdates[action], { args: [{ actor: actor(role), input }] }),
-    view: () => handle.query<CaseView>('caseView'),
+    handle, caseId, send, view,
+    act: (action, input, role = 'desk') => send(actionUpdates[action], { actor: actor(role), input }),
   };
 }

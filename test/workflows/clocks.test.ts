@@ -169,7 +169,7 @@ function actor(role: string) {
 }
 
 function clockAct(c: TestCase, action: string, input: unknown, role = 'desk') {
-  return c.handle.executeUpdate<import('../../domain/messages').CaseView, [unknown]>(action, { args: [{ actor: actor(role), input }] });
+  return c.send(action, { actor: actor(role), input });
 }
 
 describe('the 48-hour first-aid clock of an urgent help request (救急难)', () => {

@@ -19,10 +19,10 @@ beforeAll(async () => { kit = await startTimeSkipping(); });
 afterAll(async () => { await kit?.stop(); });
 
 const review = <A extends ReviewActionName>(c: TestCase, action: A, input: ReviewActionInput<A>, role = action === 'request-review' ? 'desk' : 'county_reviewer') =>
-  c.handle.executeUpdate(reviewActionUpdates[action], { args: [{ actor: actor(role), input }] });
+  c.send(reviewActionUpdates[action], { actor: actor(role), input });
 const ask = (c: TestCase, requestedAt?: string) => review(c, 'request-review', { reason: '对答复意见不服', body: '市民政局', requestedAt });
 const decide = (c: TestCase, result: 'upheld' | 'changed' = 'upheld') => review(c, 'decide-review', { result, opinion: '维持原处理意见' });
-const rate = (c: TestCase, response: 'satisfied' | 'unsatisfied') => c.handle.executeUpdate(petitionerSatisfactionUpdate, { args: [{ response }] });
+const rate = (c: TestCase, response: 'satisfied' | 'unsatisfied') => c.send(petitionerSatisfactionUpdate, { response });
 
 async function refusal(p: Promise<unknown>): Promise<{ type?: string; message: string; fields?: unknown }> {
   const e = await p.then(() => { throw new Error('expected a refusal'); }, (err: unknown) => err);

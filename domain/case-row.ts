@@ -1,0 +1,98 @@
+// The read-model columns that mirror a case workflow's state. The workflow computes them and sends
+// them with each timeline event: a few dozen fields, where the whole case (whose investigation rounds
+// and clock runs only grow) made a case sent back a few hundred times outgrow its history.
+import { LEVELS } from './clocks';
+import type { CaseView } from './messages';
+
+/** An ISO time, or null to clear the column. */
+type Time = string | null;
+
+export interface CaseRow {
+  stage: string;
+  townshipCode: string;
+  stageDueAt: Time;
+  /** Only while registered: kept once the case moves on, to judge a closure without acceptance. */
+  acceptanceDueAt?: Time;
+  replyDueAt: Time;
+  acceptedAt: Time;
+  repliedAt: Time;
+  closedAt: Time;
+  outcome: string | null;
+  investigationRounds: number;
+  clocked: boolean;
+  dueAt: Time;
+  warnAt?: Time;
+  escalation?: string | null;
+  pausedSince?: Time;
+  pauseReason?: string | null;
+  extensionStatus?: string | null;
+  firstAidAt?: Time;
+  reviewed?: boolean;
+  reviewWindow?: string | null;
+  reviewWindowEndsAt?: Time;
+  reviewPending?: string | null;
+  finalAt?: Time;
+  petitionerSatisfaction?: string | null;
+}
+
+/** The row's columns that hold times. */
+export const TIME_COLUMNS = [
+  'stageDueAt', 'acceptanceDueAt', 'replyDueAt', 'acceptedAt', 'repliedAt', 'closedAt', 'dueAt', 'warnAt',
+  'pausedSince', 'firstAidAt', 'reviewWindowEndsAt', 'finalAt',
+] as const satisfies readonly (keyof CaseRow)[];
+
+const time = (s?: string): Time => s ?? null;
+const earliest = (values: (string | undefined)[]) => time(values.filter((v): v is string => Boolean(v)).sort()[0]);
+
+/** Due and escalation columns: from the running clocks, or the legacy due dates of cases without clocks. */
+function clockColumns(view: CaseView) {
+  const open = view.stage !== 'closed';
+  if (!view.clocks) {
+    return { clocked: false, dueAt: open ? earliest([view.stageDueAt, view.repliedAt ? undefined : view.replyDueAt]) : null };
+  }
+  const running = view.clocks.filter((c) => !c.stoppedAt);
+  const levels = running.map((c) => (c.level ? LEVELS.indexOf(c.level) : -1));
+  const pause = view.pauses?.at(-1);
+  const paused = pause && !pause.to ? pause : undefined;
+  return {
+    clocked: true,
+    dueAt: earliest(running.map((c) => c.dueAt)),
+    warnAt: earliest(running.map((c) => c.warnAt)),
+    escalation: LEVELS[Math.max(-1, ...levels)] ?? null,
+    pausedSince: time(paused?.from),
+    pauseReason: paused?.reason ?? null,
+    extensionStatus: view.extensions?.at(-1)?.status ?? null,
+    firstAidAt: time(view.firstAid?.at),
+  };
+}
+
+/** Review-chain columns; left at their defaults for cases started before the chain ran. */
+function reviewColumns(view: CaseView) {
+  const r = view.review;
+  if (!r) return {};
+  return {
+    reviewed: true,
+    reviewWindow: r.window?.level ?? null,
+    reviewWindowEndsAt: time(r.window?.endsAt),
+    reviewPending: r.requests.find((x) => !x.decidedAt)?.level ?? null,
+    finalAt: time(r.finalAt),
+    petitionerSatisfaction: view.satisfaction?.petitioner?.response ?? null,
+  };
+}
+
+export function caseRow(view: CaseView): CaseRow {
+  return {
+    ...clockColumns(view),
+    ...reviewColumns(view),
+    stage: view.stage,
+    townshipCode: view.township,
+    stageDueAt: time(view.stageDueAt),
+    ...(view.stage === 'registered' ? { acceptanceDueAt: time(view.stageDueAt) } : {}),
+    replyDueAt: time(view.replyDueAt),
+    acceptedAt: time(view.acceptedAt),
+    repliedAt: time(view.repliedAt),
+    closedAt: time(view.closedAt),
+    outcome: view.outcome ?? null,
+    investigationRounds: view.rounds.length,
+  };
+}
