@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLOCK_KINDS, LEVELS } from '../../domain/clocks';
+import { text } from '../../domain/text';
 
 const day = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
@@ -8,7 +9,7 @@ const unit = z.enum(['days', 'workingDays', 'hours']);
 export const yearParams = z.object({ year: z.coerce.number().int().min(2000, 'must be a year from 2000').max(2100, 'must be a year up to 2100') });
 
 export const calendarYearSchema = z.object({
-  holidays: z.array(z.object({ date: day, name: z.string().trim().min(1, 'is required').max(50) }).strict()).max(366),
+  holidays: z.array(z.object({ date: day, name: text(50) }).strict()).max(366),
   /** Weekend days worked instead (调休上班). */
   workdays: z.array(day).max(120),
   /** True while the year's values are projected rather than published. */

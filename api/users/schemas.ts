@@ -3,11 +3,12 @@ import { townshipCode } from '../../domain/actions';
 import { ROLES } from '../../domain/roles';
 import { newPasswordSchema } from '../auth/password-policy';
 import { pageOf, pageQuery } from '../http/paging';
+import { text } from '../../domain/text';
 
 export const userIdParams = z.object({ id: z.uuid({ message: 'must be a user id' }) });
 
 const username = z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{2,31}$/, 'must be 3 to 32 lower-case letters, digits, "_", "." or "-"');
-const displayName = z.string().trim().min(1, 'is required').max(100);
+const displayName = text(100);
 const email = z.email({ message: 'must be an email address' }).max(200);
 
 export const createUserSchema = z.object({
@@ -36,7 +37,7 @@ export const listUsersQuery = z.object({
   role: z.enum(ROLES).optional(),
   township: townshipCode.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  q: z.string().trim().min(1).max(64).optional(),
+  q: text(64).optional(),
   ...pageQuery(50, 200),
 }).strict();
 

@@ -6,12 +6,14 @@ import { inputs, registration } from '../support/fixtures';
 
 let api: ApiStack;
 let desk: string;
+let admin: string;
 let caseId: string;
 let casesBefore: number;
 
 beforeAll(async () => {
   api = await startApiStack();
   desk = await api.login('desk');
+  admin = await api.login('admin');
   const r = await api.request('POST', '/api/cases', { token: desk, body: registration(), headers: { 'Idempotency-Key': crypto.randomUUID() } });
   caseId = r.body.id;
   casesBefore = await api.db.case.count();
@@ -60,6 +62,11 @@ const cases: Array<[string, () => ReturnType<typeof register>, number, string]> 
   ['a subject over its length before trimming', () => register({ ...registration(), subject: `${' '.repeat(150)}${'x'.repeat(100)}` }), 400, 'subject'],
   ['a registration without a body', () => api.request('POST', '/api/cases', { token: desk, headers: { 'Idempotency-Key': crypto.randomUUID() } }), 400, '(body)'],
   ['an action without a body', () => api.request('POST', `/api/cases/${caseId}/actions/approve`, { token: desk }), 400, '(body)'],
+  // PostgreSQL holds no NUL: the admin's filters and texts refuse one rather than failing the query.
+  ['a NUL character in a user search', () => api.request('GET', '/api/users?q=a%00b', { token: admin }), 400, 'query.q'],
+  ['a NUL character in a display name', () => api.request('POST', '/api/users', { token: admin, body: { username: 'nul.user', displayName: '王\u0000五', role: 'desk', password: 'Str0ng-passw0rd!' } }), 400, 'displayName'],
+  ['a NUL character in an audit filter', () => api.request('GET', '/api/audit?target=a%00b', { token: admin }), 400, 'query.target'],
+  ['a NUL character in a holiday name', () => api.request('PUT', '/api/calendar/2027', { token: admin, body: { holidays: [{ date: '2027-01-01', name: '元\u0000旦' }], workdays: [] } }), 400, 'holidays.0.name'],
 ];
 
 describe('bad input', () => {
