@@ -43,6 +43,7 @@ export function caseRoutes(cases: CaseService): Route[] {
     route({
       method: 'post', path: '/api/cases/:id/actions/:action', tag: 'cases', summary: 'Perform a step on a case',
       permissionNote: `per action (${actionRules})`,
+      variantPermission: (action) => actionPermission(action as Parameters<typeof actionPermission>[0]),
       params: actionParams,
       bodyVariants: caseActionSchemas,
       audit: ({ action }) => `case.${action}`,

@@ -24,6 +24,8 @@ export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   body?: B;
   /** A body whose schema depends on the last path parameter's value (one per case action); documented per value. */
   bodyVariants?: Record<string, z.ZodType>;
+  /** The permission each value of the last path parameter needs (one per case action): checked before the body, documented per value. */
+  variantPermission?: (value: string) => Permission;
   headers?: Record<string, { required: boolean; description: string }>;
   /** A body that is a file, read by the handler as a stream (no JSON); documented with these types. */
   fileBody?: { contentTypes: readonly string[]; description: string };
@@ -37,6 +39,15 @@ export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   /** Callable while the user still has to replace a password an admin chose (logout, me, change it). */
   beforePasswordChange?: true;
   handle(ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<RouteResult>;
+}
+
+/** The name of a path's last parameter, if it ends in one (`/api/cases/:id/actions/:action` → `action`). */
+export const lastParam = (path: string) => /:([A-Za-z]+)$/.exec(path)?.[1];
+
+function assertAllowed(user: AuthUser, permission: Permission, what: string): void {
+  if (!allows(user.role, permission)) {
+    throw ApiError.forbidden(`role "${user.role}" may not ${what} (allowed: ${PERMISSIONS[permission].join(', ')})`);
+  }
 }
 
 export interface RouteContext<P, Q, B> {
@@ -98,6 +109,7 @@ export function mount(router: Router, routes: Route[], { authenticate, audit }: 
   };
   for (const path of paths.filter((p) => !p.includes(':'))) router.all(path, refuse(path));
   for (const r of routes) {
+    const variantParam = lastParam(r.path);
     // Written before the response goes out, so whoever saw the answer can find the entry.
     const record = (req: Request, status: number, result?: RouteResult) => {
       if (r.audit === false || (r.method === 'get' && status !== 403)) return Promise.resolve();
@@ -115,14 +127,16 @@ export function mount(router: Router, routes: Route[], { authenticate, audit }: 
       try {
         const user = r.permission || r.permissionNote ? await authenticate(req) : (undefined as unknown as AuthUser);
         ctx.user = user;
-        if (r.permission && !allows(user.role, r.permission)) {
-          throw ApiError.forbidden(`role "${user.role}" may not ${r.summary.toLowerCase()} (allowed: ${PERMISSIONS[r.permission].join(', ')})`);
-        }
+        if (r.permission) assertAllowed(user, r.permission, r.summary.toLowerCase());
         if (user?.mustChangePassword && !r.beforePasswordChange) {
           throw new ApiError(403, 'password_change_required', 'the password an administrator set must be changed first (POST /api/auth/password)');
         }
         if (r.body || r.bodyVariants) assertJsonBody(req);
         const params = r.params ? parseOr400(r.params, req.params, 'params') : {};
+        if (r.variantPermission && variantParam) {
+          const value = String((params as Record<string, unknown>)[variantParam]);
+          assertAllowed(user, r.variantPermission(value), `perform "${value}"`);
+        }
         const query = r.query ? parseOr400(r.query, req.query, 'query') : {};
         if ((r.body || r.bodyVariants) && req.body === undefined) throw ApiError.badRequest(NO_JSON_BODY);
         const body = r.body ? parseOr400(r.body, req.body) : undefined;

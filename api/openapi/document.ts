@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { townshipCode } from '../../domain/actions';
 import { PERMISSIONS } from '../../domain/roles';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-cookie';
-import { openApiPath, type Route } from '../http/route';
+import type { Permission } from '../../domain/roles';
+import { lastParam, openApiPath, type Route } from '../http/route';
 
 const errorSchema = z.object({
   error: z.object({
@@ -41,14 +42,16 @@ interface Operation {
   body?: z.ZodType;
   /** The path parameter that this operation fixes to a value. */
   fixed?: string;
+  permission?: Permission;
 }
 
 function operations(routes: Route[]): Operation[] {
   return routes.flatMap((r): Operation[] => {
-    const last = /:([A-Za-z]+)$/.exec(r.path);
-    if (!r.bodyVariants || !last) return [{ route: r, path: openApiPath(r.path), body: r.body }];
+    const last = lastParam(r.path);
+    if (!r.bodyVariants || !last) return [{ route: r, path: openApiPath(r.path), body: r.body, permission: r.permission }];
     return Object.entries(r.bodyVariants).map(([value, body]) => ({
-      route: r, path: openApiPath(r.path.slice(0, last.index) + value), body, fixed: last[1],
+      route: r, path: openApiPath(r.path.slice(0, -last.length - 1) + value), body, fixed: last,
+      permission: r.variantPermission?.(value) ?? r.permission,
     }));
   });
 }
@@ -79,16 +82,16 @@ function requestBody({ route: r, body }: Operation, o: DocumentOptions) {
   return body ? { required: true, content: { 'application/json': { schema: bodyJson(body, o) } } } : undefined;
 }
 
-function access(r: Route): string {
-  if (r.permission) return `Allowed roles: ${PERMISSIONS[r.permission].join(', ')}.`;
+function access({ route: r, permission }: Operation): string {
+  if (permission) return `Allowed roles: ${PERMISSIONS[permission].join(', ')}.`;
   return r.permissionNote ? `Allowed: ${r.permissionNote}.` : 'Public.';
 }
 
 export function openApiDocument(routes: Route[], o: DocumentOptions = {}) {
   const paths: Record<string, Record<string, object>> = {};
   for (const op of operations(routes)) {
-    const r = op.route;
-    const secured = Boolean(r.permission || r.permissionNote);
+    const { route: r, permission } = op;
+    const secured = Boolean(permission || r.permissionNote);
     const responses: Record<string, object> = {};
     for (const [status, resp] of Object.entries(r.responses)) {
       responses[status] = resp.file ? { description: resp.description, content: Object.fromEntries(resp.file.map((t) => [t, { schema: binary }])) }
@@ -99,7 +102,7 @@ export function openApiDocument(routes: Route[], o: DocumentOptions = {}) {
     // Every endpoint can refuse bad input, and every secured one an unauthenticated call.
     responses['400'] ??= { description: 'invalid request', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     if (secured) responses['401'] ??= { description: 'no valid bearer token', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
-    if (r.permission) responses['403'] ??= { description: 'the role may not call this', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
+    if (permission) responses['403'] ??= { description: 'the role may not call this', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     if (r.body || r.bodyVariants) responses['415'] ??= { description: 'the body is not JSON', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     // Every endpoint reads PostgreSQL; while it is away the answer is 503 with Retry-After.
     responses['503'] ??= {
@@ -112,12 +115,12 @@ export function openApiDocument(routes: Route[], o: DocumentOptions = {}) {
     paths[path] ??= {};
     paths[path][r.method] = {
       summary: r.summary,
-      description: access(r),
+      description: access(op),
       tags: [r.tag],
       operationId: `${r.method}${path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
       ...(secured ? { security: [{ bearer: [] }, { session: [] }] } : {}),
       // Machine-readable access rule: the authorization test and clients read these.
-      ...(r.permission ? { 'x-permission': r.permission, 'x-roles': PERMISSIONS[r.permission] } : {}),
+      ...(permission ? { 'x-permission': permission, 'x-roles': PERMISSIONS[permission] } : {}),
       parameters: parameters(op),
       ...(body ? { requestBody: body } : {}),
       responses,

@@ -43,9 +43,9 @@ describe('the audit log', () => {
   });
 
   it('records a refused request whose field names hold a NUL, which PostgreSQL cannot store as sent', async () => {
-    const refused = await api.request('POST', `/api/cases/${caseId}/actions/approve`, { token: desk, raw: '{"note\\u0000x":"a"}' });
+    const refused = await api.request('POST', `/api/cases/${caseId}/actions/reject`, { token: desk, raw: '{"note\\u0000x":"a"}' });
     expect(refused.status, JSON.stringify(refused.body)).toBe(400);
-    const [entry] = (await search(`target=${caseId}&action=case.approve`)).body.items;
+    const [entry] = (await search(`target=${caseId}&action=case.reject`)).body.items;
     expect(entry).toMatchObject({ status: 400, detail: { fields: ['note\uFFFDx'] } });
   });
 

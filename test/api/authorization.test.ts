@@ -1,5 +1,6 @@
 // The authorization table, tested from itself: every role against every endpoint the OpenAPI document
-// lists with a permission, and against every case action, expecting exactly the documented allow or deny.
+// lists with a permission (each case action is one), and the stage actions along real cases, expecting
+// exactly the documented allow or deny.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_NAMES, TRANSITIONS, type ActionName } from '../../domain/actions';

@@ -61,7 +61,7 @@ const cases: Array<[string, () => ReturnType<typeof register>, number, string]> 
   ['a statistics range from the year 1', () => api.request('GET', '/api/statistics?from=0001-01-01', { token: desk }), 400, 'query.from'],
   ['a subject over its length before trimming', () => register({ ...registration(), subject: `${' '.repeat(150)}${'x'.repeat(100)}` }), 400, 'subject'],
   ['a registration without a body', () => api.request('POST', '/api/cases', { token: desk, headers: { 'Idempotency-Key': crypto.randomUUID() } }), 400, '(body)'],
-  ['an action without a body', () => api.request('POST', `/api/cases/${caseId}/actions/approve`, { token: desk }), 400, '(body)'],
+  ['an action without a body', () => api.request('POST', `/api/cases/${caseId}/actions/reject`, { token: desk }), 400, '(body)'],
   // PostgreSQL holds no NUL: the admin's filters and texts refuse one rather than failing the query.
   ['a NUL character in a user search', () => api.request('GET', '/api/users?q=a%00b', { token: admin }), 400, 'query.q'],
   ['a NUL character in a display name', () => api.request('POST', '/api/users', { token: admin, body: { username: 'nul.user', displayName: '王\u0000五', role: 'desk', password: 'Str0ng-passw0rd!' } }), 400, 'displayName'],
