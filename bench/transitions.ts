@@ -28,9 +28,14 @@ const window = (latencies: number[], from: number) => {
 
 /** A workflow's runs (a long case continues as new) and their events in all. */
 async function history(ctx: BenchContext, workflowId: string): Promise<string> {
-  const lengths: number[] = [];
-  for await (const run of ctx.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) lengths.push(run.historyLength);
-  return `${lengths.reduce((a, b) => a + b, 0)} events in ${lengths.length} run${lengths.length > 1 ? 's' : ''}`;
+  let runs = 0;
+  // Visibility knows the length of a closed run only; the running one is described.
+  let events = (await ctx.client.workflow.getHandle(workflowId).describe()).historyLength;
+  for await (const run of ctx.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+    runs += 1;
+    if (run.status.name !== 'RUNNING') events += run.historyLength;
+  }
+  return `${events} events in ${runs} run${runs > 1 ? 's' : ''}`;
 }
 
 export async function transitions(ctx: BenchContext, updates: number): Promise<Row[]> {
