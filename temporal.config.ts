@@ -19,7 +19,11 @@ const schema = z.object({
   TEMPORAL_CLI_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.5.1'),
   /** The Java time-skipping test server from Maven Central, for clock tests. */
   TEMPORAL_TEST_SERVER_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.31.0'),
-  /** A cached case workflow costs the worker about 1.7 MB (docs/performance.md): 500 keep it near 1 GB. */
+  /**
+   * A cached case workflow costs the worker about 1.6 MB of its workflow thread's V8 heap
+   * (docs/performance.md): 500 keep it near 1 GB. Past about 2,000 raise the heap limit too
+   * (NODE_OPTIONS=--max-old-space-size=…): Node's default, about 4 GB, holds some 2,500.
+   */
   TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   TEMPORAL_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
   TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(40),

@@ -1,6 +1,7 @@
 // Everything a scenario needs: a local stack on throw-away data, the case worker and the no-op
 // baseline worker as separate processes with the same tuning, a Temporal client, and HTTP logins.
 import crypto from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createDb, type Db } from '../db/client';
@@ -57,6 +58,12 @@ function httpClient(base: string): Http {
   };
 }
 
+/**
+ * Cached workflows live in the workflow thread's V8 heap, which Node limits to about 4 GB here: room
+ * for some 2,500 cached cases. Parking 10,000 needs more, so the bench workers may use most of the machine.
+ */
+const WORKER_HEAP_MB = Math.floor((os.totalmem() / 2 ** 20) * 0.8);
+
 /** Worker tuning shared by the case worker and the baseline, so that only the workflows differ. */
 export const WORKER_TUNING: Record<string, string> = {};
 
@@ -67,7 +74,7 @@ export async function startBench(log: (line: string) => void): Promise<BenchCont
     const w = await startWorkerProcess({
       ...WORKER_TUNING, ...opts.env, BENCH_WORKER: kind, TEMPORAL_TASK_QUEUE: taskQueue,
       DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress,
-    }, { script: path.join(import.meta.dirname, 'worker.ts'), nodeArgs: ['--expose-gc'], ipc: true });
+    }, { script: path.join(import.meta.dirname, 'worker.ts'), nodeArgs: ['--expose-gc', `--max-old-space-size=${WORKER_HEAP_MB}`], ipc: true });
     const memory = (collect = true) => new Promise<WorkerMemory>((resolve) => {
       w.child.once('message', (m) => resolve(m as never));
       w.child.send(collect ? 'memory' : 'cached');

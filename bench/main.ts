@@ -21,7 +21,7 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
  * Sizes. By default the issue's for intake, the 500th update and the queries at 100k and 1M cases, with a
  * fifth of a county day and 2,000 parked cases, so that the run fits 15 minutes on 2 cores: their figures
  * are per operation and per case. `--full` runs the whole county day (5,000 intakes, 15,000 transitions)
- * and 10,000 parked cases (about 38 minutes on 2 cores, and a case worker of about 16 GB); `--quick` a smoke run.
+ * and 10,000 parked cases (about 40 minutes on 2 cores, and a case worker of 15 GB); `--quick` a smoke run.
  */
 const SIZES = quick
   ? { intake: 50, updates: 60, dayCases: 100, parked: 200, cases: [10_000], queryCalls: 10 }
