@@ -14,7 +14,7 @@ export interface AttachmentServiceDeps {
   db: Db;
   store: AttachmentStore;
   maxBytes: number;
-  cases: Pick<CaseService, 'loadVisible'>;
+  cases: Pick<CaseService, 'loadVisible' | 'recordIdentityView'>;
 }
 
 export interface Upload {
@@ -93,6 +93,8 @@ export function createAttachmentService({ db, store, maxBytes, cases }: Attachme
       const c = await cases.loadVisible(caseId, user);
       const row = await db.attachment.findFirst({ where: { id: attachmentId, caseId, ...visibleWhere(c, user) } });
       if (!row) throw ApiError.notFound('attachment');
+      // An accusation's material may name the accuser: each county download is an identity view.
+      await cases.recordIdentityView(c, user, { attachment: row.id });
       return { path: store.pathOf(caseId, row.id), contentType: row.contentType, name: row.fileName };
     },
   };

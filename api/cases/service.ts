@@ -89,13 +89,20 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
     return row;
   }
 
+  /**
+   * Records that the user is about to see an accuser's identity (the case, or material filed with it),
+   * if they are: logged before anything leaves, so no view of an accuser goes unrecorded.
+   */
+  async function recordIdentityView(row: Case, user: AuthUser, what: Record<string, string> = {}) {
+    if (revealsConfidentialIdentity(row, user)) {
+      await audit.record({ action: 'case.identity-viewed', status: 200, target: row.id, detail: { caseNo: row.caseNo, ...what } });
+    }
+  }
+
   async function detail(id: string, user: AuthUser) {
     const row = await loadVisible(id, user);
     const events = await db.caseEvent.findMany({ where: { caseId: id }, orderBy: { seq: 'asc' } });
-    // Logged before the identity leaves, so no view of an accuser goes unrecorded.
-    if (revealsConfidentialIdentity(row, user)) {
-      await audit.record({ action: 'case.identity-viewed', status: 200, target: id, detail: { caseNo: row.caseNo } });
-    }
+    await recordIdentityView(row, user);
     return presentDetail(row, events, user, user.role === 'desk' ? queryCodes.of(id) : undefined);
   }
 
@@ -108,6 +115,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
   return {
     detail,
     loadVisible,
+    recordIdentityView,
 
     /**
      * Registers a petition. The case id derives from the caller and the Idempotency-Key, and the

@@ -98,6 +98,10 @@ describe('attachments', () => {
     expect((await list(officerA, id)).body.items.map((a: { fileName: string }) => a.fileName)).toEqual(['核查记录.txt']);
     expect((await api.request('GET', `/api/cases/${id}/attachments/${fromDesk.body.id}`, { token: officerA })).status).toBe(404);
     expect((await list(desk, id)).body.items).toHaveLength(2);
+    // The accuser's letter may name them: a county download is logged as an identity view.
+    expect((await api.request('GET', `/api/cases/${id}/attachments/${fromDesk.body.id}`, { token: desk })).status).toBe(200);
+    const views = await api.db.auditEntry.findMany({ where: { action: 'case.identity-viewed', target: id } });
+    expect(views.map((v) => (v.detail as { attachment?: string }).attachment)).toContain(fromDesk.body.id);
 
     await api.request('POST', `/api/cases/${id}/actions/reject`, { token: desk, body: inputs.reject });
     const late = await upload(desk, id, 'late.pdf', PDF);
