@@ -75,9 +75,12 @@ export async function startBench(log: (line: string) => void): Promise<BenchCont
       ...WORKER_TUNING, ...opts.env, BENCH_WORKER: kind, TEMPORAL_TASK_QUEUE: taskQueue,
       DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress,
     }, { script: path.join(import.meta.dirname, 'worker.ts'), nodeArgs: ['--expose-gc', `--max-old-space-size=${WORKER_HEAP_MB}`], ipc: true });
-    const memory = (collect = true) => new Promise<WorkerMemory>((resolve) => {
-      w.child.once('message', (m) => resolve(m as never));
-      w.child.send(collect ? 'memory' : 'cached');
+    // A worker that dies (out of memory, say) fails the scenario, so the stack is still stopped.
+    const memory = (collect = true) => new Promise<WorkerMemory>((resolve, reject) => {
+      const exited = (code: number | null, signal: string | null) => reject(new Error(`the ${kind} worker exited (${code ?? signal})`));
+      w.child.once('exit', exited);
+      w.child.once('message', (m) => { w.child.off('exit', exited); resolve(m as never); });
+      w.child.send(collect ? 'memory' : 'cached', (e) => { if (e) { w.child.off('exit', exited); reject(e); } });
     });
     return { ...w, taskQueue, memory };
   };
