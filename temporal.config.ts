@@ -15,6 +15,9 @@ const schema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   /** Where built server binaries are kept between runs, outside the repository. */
   TEMPORAL_CACHE_DIR: z.string().default(path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'jianjian')),
+  /** Prebuilt binaries to use instead of finding or building them: the Temporal CLI, and a test-server launcher. */
+  TEMPORAL_CLI: z.string().min(1).optional(),
+  TEMPORAL_TEST_SERVER: z.string().min(1).optional(),
   /** The Temporal CLI release built with `go install` when no `temporal` binary is found. */
   TEMPORAL_CLI_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.5.1'),
   /** The Java time-skipping test server from Maven Central, for clock tests. */
@@ -45,6 +48,9 @@ export interface TemporalConfig {
     cacheDir: string;
     cliVersion: string;
     testServerVersion: string;
+    /** Prebuilt binaries, when given. */
+    cli?: string;
+    testServer?: string;
   };
   weeklyReport: {
     /** null: no schedule. */
@@ -72,6 +78,8 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
       cacheDir: e.TEMPORAL_CACHE_DIR,
       cliVersion: e.TEMPORAL_CLI_VERSION,
       testServerVersion: e.TEMPORAL_TEST_SERVER_VERSION,
+      cli: e.TEMPORAL_CLI,
+      testServer: e.TEMPORAL_TEST_SERVER,
     },
     weeklyReport: {
       cron: e.WEEKLY_REPORT_CRON === 'off' ? null : e.WEEKLY_REPORT_CRON,

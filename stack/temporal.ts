@@ -43,8 +43,7 @@ async function runBuild(cmd: string, args: string[], env: NodeJS.ProcessEnv, wha
  * `go install` of the configured release when Go is present.
  */
 export async function resolveTemporalCli(cfg: TemporalConfig, log: Log = console.log): Promise<string> {
-  const explicit = process.env.TEMPORAL_CLI;
-  if (explicit) return explicit;
+  if (cfg.server.cli) return cfg.server.cli;
   const found = onPath('temporal');
   if (found) return found;
   const dir = path.join(cfg.server.cacheDir, `temporal-cli-${cfg.server.cliVersion}`);
@@ -64,8 +63,7 @@ export async function resolveTemporalCli(cfg: TemporalConfig, log: Log = console
  * class path through Maven. `TEMPORAL_TEST_SERVER` overrides it.
  */
 export async function resolveTestServer(cfg: TemporalConfig, log: Log = console.log): Promise<string> {
-  const explicit = process.env.TEMPORAL_TEST_SERVER;
-  if (explicit) return explicit;
+  if (cfg.server.testServer) return cfg.server.testServer;
   const dir = path.join(cfg.server.cacheDir, `temporal-test-server-${cfg.server.testServerVersion}`);
   const wrapper = path.join(dir, 'temporal-test-server');
   if (fs.existsSync(wrapper)) return wrapper;
