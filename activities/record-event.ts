@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
-import { caseRow, TIME_COLUMNS, type CaseRow } from '../domain/case-row';
+import { caseRow, type CaseRow } from '../domain/case-row';
 import type { CaseView } from '../domain/messages';
-import { dateColumn as date, type WorkflowEvent } from './workflow-event';
+import type { WorkflowEvent } from './workflow-event';
 
 /** (caseId, seq) is unique. */
 export interface TimelineEvent extends Omit<WorkflowEvent<CaseView>, 'view'> {
@@ -10,12 +10,6 @@ export interface TimelineEvent extends Omit<WorkflowEvent<CaseView>, 'view'> {
   row?: CaseRow;
   /** The whole case instead: events scheduled before the workflow computed rows (still retried after an upgrade). */
   view?: CaseView;
-}
-
-/** A row's values as Prisma writes them: its times as dates. */
-export function rowColumns(row: CaseRow) {
-  const times = Object.fromEntries(TIME_COLUMNS.filter((k) => row[k] !== undefined).map((k) => [k, date(row[k] ?? undefined)]));
-  return { ...row, ...times };
 }
 
 /** The petitioner's response recorded by a follow-up visit, for satisfaction statistics. */
@@ -36,7 +30,7 @@ export function createRecordEvent(db: Db) {
     await db.$transaction([
       db.caseEvent.createMany({ data: [eventRow(e)], skipDuplicates: true }),
       // Only a newer event may overwrite the projection, whatever order retries land in.
-      db.case.updateMany({ where: { id: e.caseId, lastEventSeq: { lt: e.seq } }, data: { ...rowColumns(e.row ?? caseRow(e.view!)), ...satisfactionOf(e), lastEventSeq: e.seq } }),
+      db.case.updateMany({ where: { id: e.caseId, lastEventSeq: { lt: e.seq } }, data: { ...(e.row ?? caseRow(e.view!)), ...satisfactionOf(e), lastEventSeq: e.seq } }),
     ]);
   };
 }

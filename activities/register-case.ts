@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import type { Actor, CaseView } from '../domain/messages';
 import type { Registration } from '../domain/registration';
 import { caseRow } from '../domain/case-row';
-import { eventRow, rowColumns } from './record-event';
+import { eventRow } from './record-event';
 import { finalCaseOnSameMatter } from './repeat-petition';
 
 export interface RegisterCaseInput {
@@ -59,7 +59,7 @@ export function createRegisterCase(db: Db) {
           receivedAt: new Date(r.receivedAt),
           registeredById: input.registeredBy.id,
           requestFingerprint: input.fingerprint,
-          ...rowColumns(caseRow(input.view)),
+          ...caseRow(input.view),
           repeatOfCaseId: repeatOf?.id,
           lastEventSeq: 1,
         },

@@ -4,7 +4,7 @@
 import { LEVELS } from './clocks';
 import type { CaseView } from './messages';
 
-/** An ISO time, or null to clear the column. */
+/** An ISO time (Prisma writes it to a timestamp column as it is), or null to clear the column. */
 type Time = string | null;
 
 export interface CaseRow {
@@ -34,12 +34,6 @@ export interface CaseRow {
   finalAt?: Time;
   petitionerSatisfaction?: string | null;
 }
-
-/** The row's columns that hold times. */
-export const TIME_COLUMNS = [
-  'stageDueAt', 'acceptanceDueAt', 'replyDueAt', 'acceptedAt', 'repliedAt', 'closedAt', 'dueAt', 'warnAt',
-  'pausedSince', 'firstAidAt', 'reviewWindowEndsAt', 'finalAt',
-] as const satisfies readonly (keyof CaseRow)[];
 
 const time = (s?: string): Time => s ?? null;
 const earliest = (values: (string | undefined)[]) => time(values.filter((v): v is string => Boolean(v)).sort()[0]);
