@@ -17,7 +17,7 @@ export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   summary: string;
   tag: string;
   permission?: Permission;
-  /** Permission decided by the handler (e.g. per action); documented here. */
+  /** Who may call a route open to more than one permission (any logged-in user); documented here. */
   permissionNote?: string;
   params?: P;
   query?: Q;
@@ -125,7 +125,7 @@ export function mount(router: Router, routes: Route[], { authenticate, audit }: 
     router[r.method](r.path, (req: Request, res: Response) => withRequestContext({ ip: req.ip ?? '' }, async (ctx) => {
       let result: RouteResult;
       try {
-        const user = r.permission || r.permissionNote ? await authenticate(req) : (undefined as unknown as AuthUser);
+        const user = r.permission || r.variantPermission || r.permissionNote ? await authenticate(req) : (undefined as unknown as AuthUser);
         ctx.user = user;
         if (r.permission) assertAllowed(user, r.permission, r.summary.toLowerCase());
         if (user?.mustChangePassword && !r.beforePasswordChange) {
