@@ -27,6 +27,17 @@ async function skipTo(t: number): Promise<void> {
   if (t > now) await kit.env.sleep(t - now);
 }
 
+/** Moves the clock a minute past `at` and expects the level recorded within that minute, for that clock; answers the timeline. */
+async function reachedAt(c: TestCase, level: string, at: number, data: Record<string, unknown>) {
+  await skipTo(at + MINUTE);
+  const all = await eventually(() => events(c), (es) => es.some((e) => e.type === level), level);
+  const event = all.find((e) => e.type === level)!;
+  expect(event.at.getTime()).toBeGreaterThanOrEqual(at);
+  expect(event.at.getTime()).toBeLessThan(at + MINUTE);
+  expect(event.data).toMatchObject(data);
+  return all;
+}
+
 async function refusal(p: Promise<unknown>): Promise<string | undefined> {
   const e = await p.then(() => { throw new Error('expected the update to be refused'); }, (err: unknown) => err);
   expect(e).toBeInstanceOf(WorkflowUpdateFailedError);
@@ -47,12 +58,7 @@ describe('escalation ladder', () => {
     for (const [i, [level, at]] of ladder.entries()) {
       await skipTo(at - MINUTE);
       expect(await types(c), `no ${level} before its time`).not.toContain(level);
-      await skipTo(at + MINUTE);
-      const all = await eventually(() => events(c), (es) => es.some((e) => e.type === level), level);
-      const event = all.find((e) => e.type === level)!;
-      expect(event.at.getTime()).toBeGreaterThanOrEqual(at);
-      expect(event.at.getTime()).toBeLessThan(at + MINUTE);
-      expect(event.data).toMatchObject({ clock: 'acceptance', clockId: 'acceptance-1', dueAt: clock.dueAt });
+      const all = await reachedAt(c, level, at, { clock: 'acceptance', clockId: 'acceptance-1', dueAt: clock.dueAt });
       expect(all.map((e) => e.type)).toEqual(['registered', ...ladder.slice(0, i + 1).map(([l]) => l)]);
       const row = await eventually(() => kit.db.case.findUniqueOrThrow({ where: { id: c.caseId } }), (r) => r.escalation === level, `${level} in the read model`);
       expect(row.dueAt?.toISOString()).toBe(clock.dueAt);
@@ -198,12 +204,7 @@ describe('the 48-hour first-aid clock of an urgent help request (救急难)', ()
     for (const [i, [level, at]] of ladder.entries()) {
       await skipTo(at - MINUTE);
       expect(await ladderEvents(c), `no ${level} before its time`).toEqual(ladder.slice(0, i).map(([l]) => l));
-      await skipTo(at + MINUTE);
-      const all = await eventually(() => events(c), (es) => es.some((e) => e.type === level), level);
-      const event = all.find((e) => e.type === level)!;
-      expect(event.at.getTime()).toBeGreaterThanOrEqual(at);
-      expect(event.at.getTime()).toBeLessThan(at + MINUTE);
-      expect(event.data).toMatchObject({ clock: 'emergency', clockId: 'emergency-1', dueAt: clock.dueAt });
+      await reachedAt(c, level, at, { clock: 'emergency', clockId: 'emergency-1', dueAt: clock.dueAt });
       await eventually(() => kit.db.case.findUniqueOrThrow({ where: { id: c.caseId } }), (r) => r.escalation === level, `${level} in the read model`);
     }
 
