@@ -39,7 +39,7 @@ async function restart(): Promise<RunningTemporal> {
 }
 
 beforeAll(async () => {
-  cli = await resolveTemporalCli(loadTemporalConfig({}));
+  cli = await resolveTemporalCli(loadTemporalConfig());
   ports = [await freePort(), await freePort()];
   server = await start();
   api = await startApiStack(LIMITS, { address: server.address });
