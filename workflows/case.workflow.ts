@@ -266,7 +266,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const done = () => view.stage === 'closed' && outbox.length === 0 && runningNotices === 0 && !windowExpiry(view) && allHandlersFinished();
   // A long history continues in a new run, between steps: no message waiting, no notice cycle
   // running (the case awaits its result), no Update half done. The new run plans its timers afresh.
-  const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= (input.historyLimit ?? HISTORY_LIMIT);
+  const historyFull = () => {
+    const { continueAsNewSuggested, historyLength } = workflowInfo();
+    return continueAsNewSuggested || historyLength >= (input.historyLimit ?? HISTORY_LIMIT);
+  };
   const mayContinue = () => continues && outbox.length === 0 && runningNotices === 0 && allHandlersFinished() && historyFull();
   const planOf = () => JSON.stringify([nextEscalation(view.clocks!), windowExpiry(view)]);
   for (;;) {
