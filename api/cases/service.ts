@@ -4,7 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Db } from '../../db/client';
 import { workCalendar } from '../../db/calendar';
 import {
-  actionUpdates, CASE_WORKFLOW, clockActionUpdates, registerUpdate, reviewActionUpdates, type Actor, type CaseAck, type CaseView, type CaseWorkflowInput,
+  actionUpdates, CASE_WORKFLOW, clockActionUpdates, registerUpdate, reviewActionUpdates, type Actor, type CaseAck, type CaseWorkflowInput,
 } from '../../domain/messages';
 import { isReviewActionName, requestDate, reviewActionRefusal } from '../../domain/review';
 import type { NoticePolicy } from '../../domain/notice';
