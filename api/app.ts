@@ -26,6 +26,11 @@ import { securityHeaders } from './http/security';
 import { noticeRoutes } from './notices/router';
 import { createNoticeService } from './notices/service';
 import { openApiDocument } from './openapi/document';
+import { open311Paths } from './open311/openapi';
+import { open311Router } from './open311/router';
+import { createOpen311Service } from './open311/service';
+import { partnerRoutes } from './partners/router';
+import { createPartnerService } from './partners/service';
 import { exportRoutes } from './exports/router';
 import { createExportService } from './exports/service';
 import { publicRoutes } from './public/router';
@@ -66,6 +71,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   const notices = createNoticeService({ db, temporal });
   const publicService = createPublicService({ db, temporal, queryCodes });
   const publicLimiter = createRateLimiter(db, { limit: config.PUBLIC_RATE_LIMIT, windowMs: 60_000 });
+  const partners = createPartnerService(db);
   const routes = [
     ...healthRoutes(db, temporal),
     ...authRoutes(auth, { secureCookies: config.HTTPS }),
@@ -82,9 +88,13 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...publicRoutes(publicService, publicLimiter),
     ...calendarRoutes(createCalendarService({ db, temporal, taskQueue, policy })),
     ...dashboardRoutes(db),
+    ...partnerRoutes(partners),
   ];
   // Built per request: request bodies list the county's township codes, which live in the database.
-  const document = async () => openApiDocument(routes, { townshipCodes: (await db.township.findMany({ select: { code: true }, orderBy: { code: 'asc' } })).map((t) => t.code) });
+  const document = async () => {
+    const townshipCodes = (await db.township.findMany({ select: { code: true }, orderBy: { code: 'asc' } })).map((t) => t.code);
+    return openApiDocument(routes, { townshipCodes, extraPaths: open311Paths(townshipCodes) });
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -96,6 +106,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   mount(router, routes, { authenticate: (req) => auth.authenticate(req), audit });
   router.get('/api/openapi.json', async (_req, res) => { res.json(await document()); });
   app.use(router);
+  app.use(open311Router(createOpen311Service({ db, cases, partners }), publicLimiter));
   app.use(['/api', '/public'], () => { throw ApiError.notFound('endpoint'); });
   app.use(consoleRouter());
   app.use(errorHandler);
