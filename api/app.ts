@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import express from 'express';
 import type { AppConfig } from '../config/app';
 import type { Db } from '../db/client';
+import { createLogger } from '../observability/log';
 import type { TimePolicy } from '../domain/policy';
 import { attachmentRoutes } from './attachments/router';
 import { createAttachmentService } from './attachments/service';
@@ -20,6 +21,7 @@ import { consoleRouter } from './console/router';
 import { dashboardRoutes } from './dashboard/router';
 import { healthRoutes } from './health/router';
 import { ApiError, errorHandler } from './http/errors';
+import { createHttpObservability, METRICS_PATH } from './http/observe';
 import { createRateLimiter } from './http/rate-limit';
 import { mount } from './http/route';
 import { securityHeaders } from './http/security';
@@ -52,7 +54,7 @@ export interface AppDeps {
   taskQueue: string;
   policy: TimePolicy;
   config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'QUERY_CODE_SECRET' | 'DATA_DIR' | 'ATTACHMENT_STORE' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
-    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'noticePolicy'>;
+    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'LOG_LEVEL' | 'noticePolicy'>;
 }
 
 export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps): express.Express {
@@ -93,18 +95,22 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   // Built per request: request bodies list the county's township codes, which live in the database.
   const document = async () => {
     const townshipCodes = (await db.township.findMany({ select: { code: true }, orderBy: { code: 'asc' } })).map((t) => t.code);
-    return openApiDocument(routes, { townshipCodes, extraPaths: open311Paths(townshipCodes) });
+    return openApiDocument(routes, { townshipCodes, extraPaths: { ...open311Paths(townshipCodes), ...METRICS_PATH } });
   };
 
   const app = express();
   app.disable('x-powered-by');
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
+  const observe = createHttpObservability(db, createLogger(config.LOG_LEVEL, 'api'));
+  app.use(observe.middleware);
   app.use(securityHeaders(config.HTTPS));
   app.use(express.json({ limit: '256kb', strict: true }));
   const router = express.Router();
   mount(router, routes, { authenticate: (req) => auth.authenticate(req), audit });
   router.get('/api/openapi.json', async (_req, res) => { res.json(await document()); });
+  // For the Prometheus scraper on the internal network; the reverse proxy does not forward it.
+  router.get('/metrics', observe.metrics);
   app.use(router);
   app.use(open311Router(createOpen311Service({ db, cases, partners }), publicLimiter));
   app.use(['/api', '/public'], () => { throw ApiError.notFound('endpoint'); });

@@ -30,6 +30,7 @@ function sendError(req: Request, res: Response, e: unknown) {
 export function open311Router(service: Open311Service, limiter: RateLimiter): express.Router {
   const router = express.Router();
   const publicRead = (handler: (req: Request, format: Format) => Promise<[string, unknown]>) => async (req: Request, res: Response) => {
+    res.locals.route = req.route?.path;
     try {
       await limiter.take(`public:${req.ip ?? 'unknown'}`);
       const { format } = parseOr400(formatParams, req.params, 'params');
@@ -63,6 +64,7 @@ export function open311Router(service: Open311Service, limiter: RateLimiter): ex
     return ['service_requests', await service.one(id)];
   }));
   router.post(`${OPEN311_BASE}/requests.:format`, express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }), async (req, res) => {
+    res.locals.route = req.route?.path;
     try {
       const { format } = parseOr400(formatParams, req.params, 'params');
       if (!req.is('application/x-www-form-urlencoded')) {
@@ -74,6 +76,10 @@ export function open311Router(service: Open311Service, limiter: RateLimiter): ex
       sendError(req, res, e);
     }
   });
+  // A known resource asked with another method answers 405 naming the ones it takes.
+  for (const [path, allow] of [['discovery', 'GET, HEAD'], ['services', 'GET, HEAD'], ['services/:serviceCode', 'GET, HEAD'], ['requests', 'GET, HEAD, POST'], ['requests/:id', 'GET, HEAD']]) {
+    router.all(`${OPEN311_BASE}/${path}.:format`, (req, res) => sendError(req, res, ApiError.methodNotAllowed(allow!)));
+  }
   router.all(`${OPEN311_BASE}/*rest`, (req, res) => sendError(req, res, ApiError.notFound('Open311 resource')));
   // The form parser's refusals (a body too large or unreadable), in Open311's words too.
   router.use(OPEN311_BASE, ((err, req, res, _next) => {

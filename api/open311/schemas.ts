@@ -49,11 +49,12 @@ export type CreateRequestForm = z.infer<typeof createRequestForm>;
 const csv = <T extends z.ZodType<unknown, string>>(item: T) => z.string().transform((s) => s.split(',').map((x) => x.trim())).pipe(z.array(item).min(1).max(100));
 const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 
+/** Query parameters as sent: an empty one is refused like any other value that does not fit. */
 export const listRequestsQuery = z.object({
-  service_request_id: field(csv(requestParams.shape.id).optional()),
-  service_code: field(z.enum(CATEGORIES).optional()),
-  start_date: field(isoDate.optional()),
-  end_date: field(isoDate.optional()),
-  status: field(csv(z.enum(['open', 'closed'])).optional()),
-  jurisdiction_id: field(z.string().max(100).optional()),
+  service_request_id: csv(requestParams.shape.id).optional(),
+  service_code: z.enum(CATEGORIES).optional(),
+  start_date: isoDate.optional(),
+  end_date: isoDate.optional(),
+  status: csv(z.enum(['open', 'closed'])).optional(),
+  jurisdiction_id: z.string().max(100).optional(),
 });

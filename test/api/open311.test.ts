@@ -106,6 +106,9 @@ describe('Open311 GeoReport v2', () => {
     expect(asJson.status).toBe(415);
     expect((await open311.get('requests/XF2000-000001.xml')).status).toBe(404);
     expect((await open311.get('services/unknown.json')).status).toBe(400);
+    expect((await open311.get('requests.json', { start_date: '' })).status).toBe(400);
+    const put = await fetch(`${api.url}/open311/v2/services.json`, { method: 'PUT' });
+    expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
   });
 
   it('stops a revoked partner\'s key, and is in the OpenAPI document for both formats', async () => {
