@@ -10,6 +10,8 @@ import { createAttachmentStore } from './attachments/store';
 import { createAuditLog } from './audit/log';
 import { auditRoutes } from './audit/router';
 import { authRoutes } from './auth/router';
+import { bodyRoutes } from './bodies/router';
+import { createBodyService } from './bodies/service';
 import { calendarRoutes } from './calendar/router';
 import { createCalendarService } from './calendar/service';
 import { createAuthService } from './auth/service';
@@ -69,6 +71,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...healthRoutes(db, temporal),
     ...authRoutes(auth, { secureCookies: config.HTTPS }),
     ...townshipRoutes(db),
+    ...bodyRoutes(createBodyService(db)),
     ...similarCaseRoutes(createSimilarCaseService(db)),
     ...caseRoutes(cases),
     ...statisticsRoutes(createStatisticsService(db)),

@@ -16,6 +16,9 @@ export const PERMISSIONS = {
   'cases.read': caseWorkers,
   'cases.register': ['desk'],
   'townships.read': ROLES,
+  // The bodies cases go to (转送/交办): read by everyone who routes or reads cases, kept by the admin.
+  'bodies.read': ROLES,
+  'bodies.manage': ['admin'],
   'case.accept': ['desk'],
   'case.reject': ['desk'],
   'case.forward': ['desk'],
