@@ -57,6 +57,7 @@ export function createRegisterCase(db: Db) {
           petitionerAddress: r.petitioner?.address,
           petitionerEmail: r.petitioner?.email,
           urgent: r.urgent ?? false,
+          concernsCadre: r.concernsCadre ?? false,
           receivedAt: new Date(r.receivedAt),
           registeredById: input.registeredBy.id,
           requestFingerprint: input.fingerprint,
