@@ -10,7 +10,10 @@ import { parseEnv } from './parse-env';
 // fails loudly instead of surfacing as a strange error later.
 const schema = z.object({
   DATA_DIR: z.string().default(path.resolve('data')),
+  /** The application's role, which owns nothing (docs/database-roles.md). */
   DATABASE_URL: z.url().optional(),
+  /** The role that owns the tables and runs the migrations; DATABASE_URL's when unset. */
+  DATABASE_OWNER_URL: z.url().optional(),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),

@@ -9,7 +9,10 @@ import { startEmbeddedPostgres } from './postgres';
 import { resolveTemporalCli, startDevServer } from './temporal';
 
 export interface Services {
+  /** The application's role. */
   databaseUrl: string;
+  /** The owner role, for migrations and maintenance. */
+  databaseOwnerUrl: string;
   temporalAddress: string;
   temporalUiUrl?: string;
   stop(): Promise<void>;
@@ -17,23 +20,33 @@ export interface Services {
 
 type Log = (line: string) => void;
 
+/** Migrates as the owner role, gives the application's role its rights, and seeds the demo county. */
+export async function prepareDatabase(ownerUrl: string, appUrl: string, log: Log = () => undefined): Promise<void> {
+  const applied = await migrate(ownerUrl, appUrl);
+  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  const db = createDb(ownerUrl, 2);
+  try {
+    await seedDemoCounty(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 /** PostgreSQL (embedded, or DATABASE_URL) migrated and seeded, and Temporal (dev server, or TEMPORAL_ADDRESS). */
 export async function startServices(app: AppConfig, temporal: TemporalConfig, log: Log = console.log): Promise<Services> {
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => { for (const s of stops.reverse()) await s().catch((e) => log(`stop failed: ${e}`)); };
   try {
     let databaseUrl = app.DATABASE_URL;
-    if (!databaseUrl) {
+    let databaseOwnerUrl = app.DATABASE_OWNER_URL ?? databaseUrl;
+    if (!databaseUrl || !databaseOwnerUrl) {
       log(`Starting embedded PostgreSQL (data in ${path.join(app.DATA_DIR, 'postgres')})…`);
       const pg = await startEmbeddedPostgres(path.join(app.DATA_DIR, 'postgres'), app.PG_PORT);
       stops.push(pg.stop);
       databaseUrl = pg.url;
+      databaseOwnerUrl = pg.ownerUrl;
     }
-    const applied = await migrate(databaseUrl);
-    if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
-    const db = createDb(databaseUrl, 2);
-    await seedDemoCounty(db);
-    await db.$disconnect();
+    await prepareDatabase(databaseOwnerUrl, databaseUrl, log);
 
     let temporalAddress = temporal.address;
     let temporalUiUrl: string | undefined;
@@ -48,7 +61,7 @@ export async function startServices(app: AppConfig, temporal: TemporalConfig, lo
       temporalAddress = server.address;
       temporalUiUrl = server.uiUrl;
     }
-    return { databaseUrl, temporalAddress, temporalUiUrl, stop };
+    return { databaseUrl, databaseOwnerUrl, temporalAddress, temporalUiUrl, stop };
   } catch (e) {
     await stop();
     throw e;
