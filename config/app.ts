@@ -14,6 +14,8 @@ const schema = z.object({
   DATABASE_URL: z.url().optional(),
   /** The role that owns the tables and runs the migrations; DATABASE_URL's when unset. */
   DATABASE_OWNER_URL: z.url().optional(),
+  /** `npm start`'s demo county and logins: `on` by default on the embedded database only. */
+  DEMO: z.enum(['on', 'off']).optional(),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -50,7 +52,7 @@ const schema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
-export type AppConfig = z.infer<typeof schema> & { policy: TimePolicy; noticePolicy: NoticePolicy; mail: MailConfig };
+export type AppConfig = z.infer<typeof schema> & { demo: boolean; policy: TimePolicy; noticePolicy: NoticePolicy; mail: MailConfig };
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = parseEnv(schema, env, 'configuration');
@@ -61,5 +63,5 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     locale: parsed.MAIL_LOCALE,
     maxAttempts: parsed.MAIL_MAX_ATTEMPTS,
   };
-  return { ...parsed, policy: parsePolicy(parsed.STAGE_LIMITS), noticePolicy: parseNoticePolicy(parsed.NOTICE_PERIODS, parsed.NOTICE_ROUNDS), mail };
+  return { ...parsed, demo: parsed.DEMO ? parsed.DEMO === 'on' : !parsed.DATABASE_URL, policy: parsePolicy(parsed.STAGE_LIMITS), noticePolicy: parseNoticePolicy(parsed.NOTICE_PERIODS, parsed.NOTICE_ROUNDS), mail };
 }

@@ -1,9 +1,7 @@
 // The services jianjian needs, started on embedded defaults unless the environment points at real ones.
 import path from 'node:path';
 import type { AppConfig } from '../config/app';
-import { createDb } from '../db/client';
-import { migrate } from '../db/migrate';
-import { seedDemoCounty } from '../prisma/seed';
+import { runSetup, type SetupResult } from '../setup/run';
 import type { TemporalConfig } from '../temporal.config';
 import { startEmbeddedPostgres } from './postgres';
 import { resolveTemporalCli, startDevServer } from './temporal';
@@ -15,25 +13,17 @@ export interface Services {
   databaseOwnerUrl: string;
   temporalAddress: string;
   temporalUiUrl?: string;
+  setup: SetupResult;
   stop(): Promise<void>;
 }
 
 type Log = (line: string) => void;
 
-/** Migrates as the owner role, gives the application's role its rights, and seeds the demo county. */
-export async function prepareDatabase(ownerUrl: string, appUrl: string, log: Log = () => undefined): Promise<void> {
-  const applied = await migrate(ownerUrl, appUrl);
-  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
-  const db = createDb(ownerUrl, 2);
-  try {
-    await seedDemoCounty(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-/** PostgreSQL (embedded, or DATABASE_URL) migrated and seeded, and Temporal (dev server, or TEMPORAL_ADDRESS). */
-export async function startServices(app: AppConfig, temporal: TemporalConfig, log: Log = console.log): Promise<Services> {
+/**
+ * PostgreSQL (embedded, or DATABASE_URL) and Temporal (a dev server, or the configured one), brought
+ * up to date by setup; with `demo`, the demo county is seeded too.
+ */
+export async function startServices(app: AppConfig, temporal: TemporalConfig, log: Log = console.log, opts: { demo?: boolean } = {}): Promise<Services> {
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => { for (const s of stops.reverse()) await s().catch((e) => log(`stop failed: ${e}`)); };
   try {
@@ -46,8 +36,6 @@ export async function startServices(app: AppConfig, temporal: TemporalConfig, lo
       databaseUrl = pg.url;
       databaseOwnerUrl = pg.ownerUrl;
     }
-    await prepareDatabase(databaseOwnerUrl, databaseUrl, log);
-
     let temporalAddress = temporal.address;
     let temporalUiUrl: string | undefined;
     if (!temporalAddress) {
@@ -61,7 +49,8 @@ export async function startServices(app: AppConfig, temporal: TemporalConfig, lo
       temporalAddress = server.address;
       temporalUiUrl = server.uiUrl;
     }
-    return { databaseUrl, databaseOwnerUrl, temporalAddress, temporalUiUrl, stop };
+    const setup = await runSetup({ databaseUrl, databaseOwnerUrl, address: temporalAddress, temporal, demo: opts.demo });
+    return { databaseUrl, databaseOwnerUrl, temporalAddress, temporalUiUrl, setup, stop };
   } catch (e) {
     await stop();
     throw e;

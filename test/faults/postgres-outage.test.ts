@@ -6,7 +6,7 @@ import { WorkflowUpdateStage } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { actionUpdates } from '../../domain/messages';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../stack/postgres';
-import { prepareDatabase } from '../../stack/services';
+import { setupDatabase } from '../../setup/run';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { actor, inputs, registration } from '../support/fixtures';
 import { freePort } from '../support/free-port';
@@ -21,7 +21,7 @@ let api: ApiStack;
 beforeAll(async () => {
   port = await freePort();
   pg = await startEmbeddedPostgres(dataDir, port);
-  await prepareDatabase(pg.ownerUrl, pg.url);
+  await setupDatabase({ databaseUrl: pg.url, databaseOwnerUrl: pg.ownerUrl, demo: true });
   api = await startApiStack({}, { databaseUrl: pg.url });
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../stack/postgres';
-import { prepareDatabase } from '../../stack/services';
+import { setupDatabase } from '../../setup/run';
 import { resolveTemporalCli, resolveTestServer, startDevServer } from '../../stack/temporal';
 import { loadTemporalConfig } from '../../temporal.config';
 import { freePort } from './free-port';
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
       cli, dbFile: path.join(runDir, 'temporal.sqlite'), port: port!, uiPort: uiPort!, namespace: 'default',
     })),
   ]);
-  await prepareDatabase(pg.ownerUrl, pg.url);
+  await setupDatabase({ databaseUrl: pg.url, databaseOwnerUrl: pg.ownerUrl, demo: true });
 
   project.provide('databaseUrl', pg.url);
   project.provide('databaseOwnerUrl', pg.ownerUrl);
