@@ -40,7 +40,12 @@ const schema = z.object({
   NOTICE_ROUNDS: z.string().optional(),
   /** Overrides of the stage time limits and escalation ladder, e.g. `investigation=10wd,recheck=3wd,warning=2wd`. */
   STAGE_LIMITS: z.string().optional(),
-  /** Where attached files are kept; `DATA_DIR/attachments` unless set. */
+  /**
+   * Where attached files' bytes are kept: `postgres` (bytea chunks in the application's database, so
+   * every API process serves every file) or `files` (a local folder: one API process only).
+   */
+  ATTACHMENT_STORE: z.enum(['postgres', 'files']).default('postgres'),
+  /** The folder of ATTACHMENT_STORE=files; `DATA_DIR/attachments` unless set. */
   ATTACHMENTS_DIR: z.string().optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   /** SMTP server for notifications (`smtp://user:pass@host:587`); unset, mail goes to the outbox folder. */
