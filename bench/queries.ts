@@ -24,7 +24,6 @@ const OVERRIDES: Record<string, string> = {
   stage: `CASE WHEN ${OPEN_ROW} THEN (ARRAY[${OPEN.map((s) => `'${s}'`).join(',')}])[1 + g % ${OPEN.length}] ELSE 'closed' END`,
   stageDueAt: whenOpen(DUE),
   // The clocks' mirror, as the workflow writes it: warning 3 days before the due time, supervision 5 after.
-  clocked: 'true',
   dueAt: whenOpen(DUE),
   warnAt: whenOpen(`${DUE} - interval '3 days'`),
   escalation: whenOpen(`CASE WHEN ${DUE} < now() - interval '5 days' THEN 'supervision' WHEN ${DUE} < now() THEN 'urging'
@@ -69,7 +68,8 @@ const RAW: Record<'list' | 'overdue' | 'dashboard', string[]> = {
 
 export async function queries(ctx: BenchContext, sizes: number[], n: number, concurrency: number): Promise<Row[]> {
   const pool = new pg.Pool({ connectionString: ctx.stack.databaseUrl, max: 2 * concurrency });
-  const seeder = new pg.Client({ connectionString: ctx.stack.databaseUrl });
+  // The owner seeds: only a table's owner may vacuum it.
+  const seeder = new pg.Client({ connectionString: ctx.stack.databaseOwnerUrl });
   await seeder.connect();
   const desk = await ctx.http.login('desk');
   // The template the seeded copies are made from: one real case, registered through the API.

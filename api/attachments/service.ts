@@ -98,7 +98,7 @@ export function createAttachmentService({ db, store, maxBytes, cases }: Attachme
       // A written notice the system issued keeps its bytes with its document record.
       const issued = await db.caseDocument.findUnique({ where: { id: row.id }, select: { content: true } });
       if (issued) return { data: Buffer.from(issued.content), contentType: row.contentType, name: row.fileName };
-      return { path: store.pathOf(caseId, row.id), contentType: row.contentType, name: row.fileName };
+      return { stream: store.open(caseId, row.id), size: row.size, contentType: row.contentType, name: row.fileName };
     },
   };
 }

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Case" ADD COLUMN     "concernsCadre" BOOLEAN NOT NULL DEFAULT false;
+
 -- CreateTable
 CREATE TABLE "Body" (
     "id" TEXT NOT NULL,
