@@ -10,7 +10,10 @@ import { parseEnv } from './parse-env';
 // fails loudly instead of surfacing as a strange error later.
 const schema = z.object({
   DATA_DIR: z.string().default(path.resolve('data')),
+  /** The application's role, which owns nothing (docs/database-roles.md). */
   DATABASE_URL: z.url().optional(),
+  /** The role that owns the tables and runs the migrations; DATABASE_URL's when unset. */
+  DATABASE_OWNER_URL: z.url().optional(),
   /** `npm start`'s demo county and logins: `on` by default on the embedded database only. */
   DEMO: z.enum(['on', 'off']).optional(),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -37,7 +40,12 @@ const schema = z.object({
   NOTICE_ROUNDS: z.string().optional(),
   /** Overrides of the stage time limits and escalation ladder, e.g. `investigation=10wd,recheck=3wd,warning=2wd`. */
   STAGE_LIMITS: z.string().optional(),
-  /** Where attached files are kept; `DATA_DIR/attachments` unless set. */
+  /**
+   * Where attached files' bytes are kept: `postgres` (bytea chunks in the application's database, so
+   * every API process serves every file) or `files` (a local folder: one API process only).
+   */
+  ATTACHMENT_STORE: z.enum(['postgres', 'files']).default('postgres'),
+  /** The folder of ATTACHMENT_STORE=files; `DATA_DIR/attachments` unless set. */
   ATTACHMENTS_DIR: z.string().optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   /** SMTP server for notifications (`smtp://user:pass@host:587`); unset, mail goes to the outbox folder. */

@@ -42,7 +42,9 @@ export async function startApiStack(env: Record<string, string> = {}, opts: ApiS
   const address = opts.address ?? inject('temporalAddress');
   const temporalConfig = loadTemporalConfig({ TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: `api-${crypto.randomUUID()}`, ...env });
   // Attached files and mail go to the test run's folder, not the repository's data folder.
-  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), ...env });
+  // Every test calls from one address and counts in one database: the public allowance is set high
+  // unless a test sets its own.
+  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), PUBLIC_RATE_LIMIT: '100000', ...env });
   const worker: RunningWorker | undefined = opts.worker === false ? undefined
     : await runWorker({ databaseUrl, address, config: temporalConfig, mail: appConfig.mail });
   const db = createDb(databaseUrl, 4);
