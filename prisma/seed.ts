@@ -1,6 +1,6 @@
 // Master data of the demo county: 21 townships and one demo login per role (and per township).
 // Idempotent: run at every start, it creates only what is missing.
-import { hashPassword } from '../api/auth/passwords';
+import { hashPassword, verifyPassword } from '../api/auth/passwords';
 import type { Db } from '../db/client';
 import type { Role } from '../domain/roles';
 
@@ -36,8 +36,10 @@ export const DEMO_USERS: DemoUser[] = [
   ...perTownship('lead', 'township_leader', '分管领导'),
 ];
 
-export async function seedDemoCounty(db: Db): Promise<void> {
+/** Seeds the demo county; its logins only when asked (never in production mode). */
+export async function seedDemoCounty(db: Db, opts: { users: boolean } = { users: true }): Promise<void> {
   await db.township.createMany({ data: DEMO_TOWNSHIPS, skipDuplicates: true });
+  if (!opts.users) return;
   const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
   const missing = DEMO_USERS.filter((u) => !existing.has(u.username));
   // Demo users seeded before they had addresses get them.
@@ -47,4 +49,12 @@ export async function seedDemoCounty(db: Db): Promise<void> {
   // One hash for all: the demo accounts share their password anyway, and seeding stays fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.user.createMany({ data: missing.map((u) => ({ ...u, passwordHash })), skipDuplicates: true });
+}
+
+/** Active demo logins that still open with the published demo password: production mode refuses to start with any. */
+export async function demoAccountsLeft(db: Db): Promise<string[]> {
+  const users = await db.user.findMany({ where: { active: true, username: { in: DEMO_USERS.map((u) => u.username) } }, select: { username: true, passwordHash: true } });
+  const left: string[] = [];
+  for (const u of users) if (await verifyPassword(u.passwordHash, DEMO_PASSWORD)) left.push(u.username);
+  return left;
 }

@@ -24,13 +24,13 @@ jianjian is running.
   Temporal       ${services.temporalAddress}${services.temporalUiUrl ? `   Web UI: ${services.temporalUiUrl}` : ''}
   Data           ${app.DATABASE_URL ? 'DATABASE_URL' : app.DATA_DIR}
 
-Demo logins (password "${DEMO_PASSWORD}"):
+${app.mode === 'production' ? 'Production mode.' : `Demo mode. Demo logins (password "${DEMO_PASSWORD}"):
   desk       complaint desk staff
   reviewer   county reviewer
   manager    manager
   admin      user administrator
   ${range('township_officer')}   township officers, one per township
-  ${range('township_leader')}   township leaders, one per township
+  ${range('township_leader')}   township leaders, one per township`}
 Press Ctrl-C to stop.
 `);
 

@@ -32,7 +32,7 @@ export async function startServices(app: AppConfig, temporal: TemporalConfig, lo
     const applied = await migrate(databaseUrl);
     if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
     const db = createDb(databaseUrl, 2);
-    await seedDemoCounty(db);
+    await seedDemoCounty(db, { users: app.mode === 'demo' });
     await db.$disconnect();
 
     let temporalAddress = temporal.address;
