@@ -11,7 +11,12 @@ import { appSecrets, type AppSecrets, type Mode } from './secrets';
 // fails loudly instead of surfacing as a strange error later.
 const schema = z.object({
   DATA_DIR: z.string().default(path.resolve('data')),
+  /** The application's role, which owns nothing (docs/database-roles.md). */
   DATABASE_URL: z.url().optional(),
+  /** The role that owns the tables and runs the migrations; DATABASE_URL's when unset. */
+  DATABASE_OWNER_URL: z.url().optional(),
+  /** `npm start`'s demo county and logins: `on` by default on the embedded database only. */
+  DEMO: z.enum(['on', 'off']).optional(),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -42,7 +47,12 @@ const schema = z.object({
   NOTICE_ROUNDS: z.string().optional(),
   /** Overrides of the stage time limits and escalation ladder, e.g. `investigation=10wd,recheck=3wd,warning=2wd`. */
   STAGE_LIMITS: z.string().optional(),
-  /** Where attached files are kept; `DATA_DIR/attachments` unless set. */
+  /**
+   * Where attached files' bytes are kept: `postgres` (bytea chunks in the application's database, so
+   * every API process serves every file) or `files` (a local folder: one API process only).
+   */
+  ATTACHMENT_STORE: z.enum(['postgres', 'files']).default('postgres'),
+  /** The folder of ATTACHMENT_STORE=files; `DATA_DIR/attachments` unless set. */
   ATTACHMENTS_DIR: z.string().optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   /** SMTP server for notifications (`smtp://user:pass@host:587`); unset, mail goes to the outbox folder. */
@@ -55,7 +65,7 @@ const schema = z.object({
 });
 
 export type AppConfig = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'JIANJIAN_MODE' | 'NODE_ENV'>
-  & { mode: Mode; secrets: AppSecrets; policy: TimePolicy; noticePolicy: NoticePolicy; mail: MailConfig };
+  & { mode: Mode; demo: boolean; secrets: AppSecrets; policy: TimePolicy; noticePolicy: NoticePolicy; mail: MailConfig };
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const { SECRET_KEY, JIANJIAN_MODE, NODE_ENV, ...parsed } = parseEnv(schema, env, 'configuration');
@@ -67,5 +77,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     locale: parsed.MAIL_LOCALE,
     maxAttempts: parsed.MAIL_MAX_ATTEMPTS,
   };
-  return { ...parsed, mode, secrets: appSecrets(mode, SECRET_KEY), policy: parsePolicy(parsed.STAGE_LIMITS), noticePolicy: parseNoticePolicy(parsed.NOTICE_PERIODS, parsed.NOTICE_ROUNDS), mail };
+  // Production mode never seeds the demo county's logins.
+  const demo = mode === 'demo' && (parsed.DEMO ? parsed.DEMO === 'on' : !parsed.DATABASE_URL);
+  return { ...parsed, mode, demo, secrets: appSecrets(mode, SECRET_KEY), policy: parsePolicy(parsed.STAGE_LIMITS), noticePolicy: parseNoticePolicy(parsed.NOTICE_PERIODS, parsed.NOTICE_ROUNDS), mail };
 }

@@ -36,10 +36,8 @@ export const DEMO_USERS: DemoUser[] = [
   ...perTownship('lead', 'township_leader', '分管领导'),
 ];
 
-/** Seeds the demo county; its logins only when asked (never in production mode). */
-export async function seedDemoCounty(db: Db, opts: { users: boolean } = { users: true }): Promise<void> {
+export async function seedDemoCounty(db: Db): Promise<void> {
   await db.township.createMany({ data: DEMO_TOWNSHIPS, skipDuplicates: true });
-  if (!opts.users) return;
   const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
   const missing = DEMO_USERS.filter((u) => !existing.has(u.username));
   // Demo users seeded before they had addresses get them.
