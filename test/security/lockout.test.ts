@@ -10,7 +10,7 @@ let api: ApiStack;
 let admin: string;
 
 beforeAll(async () => {
-  api = await startApiStack({ LOGIN_MAX_FAILURES: String(MAX_FAILURES), LOGIN_MAX_FAILURES_PER_IP: '100', TRUST_PROXY: 'loopback' });
+  api = await startApiStack({ LOGIN_MAX_FAILURES: String(MAX_FAILURES), LOGIN_MAX_FAILURES_PER_IP: '20', TRUST_PROXY: 'loopback' });
   admin = await api.login('admin');
 });
 afterAll(async () => { await api?.stop(); });
@@ -47,8 +47,8 @@ describe('the login lockout', () => {
   it('does not count a right password against the address', async () => {
     const username = await account();
     const ip = '192.0.2.150';
-    for (let i = 0; i < 120; i += 1) expect((await login(username, PASSWORD, ip)).status).toBe(200);
-  }, 120_000);
+    for (let i = 0; i < 30; i += 1) expect((await login(username, PASSWORD, ip)).status).toBe(200);
+  });
 
   it('keeps a user\'s own device working while others lock the account, and counts that device\'s failures alone', async () => {
     const username = await account();
