@@ -105,7 +105,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
     const row = await loadVisible(id, user);
     const events = await db.caseEvent.findMany({ where: { caseId: id }, orderBy: { seq: 'asc' } });
     await recordIdentityView(row, user);
-    return presentDetail(row, events, user, user.role === 'desk' ? queryCodes.of(id) : undefined);
+    return presentDetail(row, events, user, user.role === 'desk' ? await queryCodes.of(id) : undefined);
   }
 
   async function assertTownship(code: string, field: string) {
