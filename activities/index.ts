@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import type { MailConfig, Mailer } from '../notifications/mailer';
-import { loadIssuer, type Issuer } from '../documents/issuer';
+import { loadIssuerConfig, type IssuerConfig } from '../documents/issuer';
 import { createCalendarActivities } from './calendar';
 import { createIssueDocument } from './issue-document';
 import { createRecordEvent } from './record-event';
@@ -14,12 +14,12 @@ export interface ActivityDeps {
   db: Db;
   mailer: Mailer;
   mail: Pick<MailConfig, 'locale' | 'maxAttempts'>;
-  /** Who issues written notices; from the environment unless given. */
-  issuer?: Issuer;
+  /** How written notices name their issuer; from the environment unless given. */
+  issuer?: IssuerConfig;
 }
 
 /** Every activity of the worker, built from its dependencies. */
-export function createActivities({ db, mailer, mail, issuer = loadIssuer() }: ActivityDeps) {
+export function createActivities({ db, mailer, mail, issuer = loadIssuerConfig() }: ActivityDeps) {
   const sendNotification = createSendNotification({ db, mailer, mail });
   return {
     registerCase: createRegisterCase(db),

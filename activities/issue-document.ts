@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { dateKey } from '../domain/calendar';
 import type { Channel, Kind } from '../domain/case';
 import type { Actor } from '../domain/messages';
-import { formatDocNo, type Issuer } from '../documents/issuer';
+import { formatDocNo, issuerOf, type IssuerConfig } from '../documents/issuer';
 import { renderOfficialDocument } from '../documents/layout';
 import { DOCUMENT_TITLES, noticeContent, toPetitioner, type DocumentRequest } from '../documents/notices';
 
@@ -28,7 +28,7 @@ export interface IssuedDocument {
  * the notice already issued, and a race between two attempts leaves one (the unique key refuses the
  * other, whose number goes back with its transaction). A notice to an anonymous petitioner answers null.
  */
-export function createIssueDocument(db: Db, issuer: Issuer) {
+export function createIssueDocument(db: Db, issuerConfig: IssuerConfig) {
   return async function issueDocument(input: IssueDocumentInput): Promise<IssuedDocument | null> {
     const issuedBefore = () => db.caseDocument.findUnique({ where: { key: input.key }, select: { id: true, docNo: true } });
     const done = await issuedBefore();
@@ -39,6 +39,7 @@ export function createIssueDocument(db: Db, issuer: Issuer) {
       caseNo: c.caseNo, kind: c.kind as Kind, channel: c.channel as Channel, receivedAt: c.receivedAt.toISOString(), subject: c.subject,
       request: c.request, anonymous: c.anonymous, petitionerName: c.petitionerName, petitionerPhone: c.petitionerPhone,
     }, input.request);
+    const issuer = await issuerOf(db, issuerConfig);
     const date = dateKey(Date.parse(input.at));
     const year = Number(date.slice(0, 4));
     const id = crypto.randomUUID();

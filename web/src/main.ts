@@ -12,6 +12,7 @@ import { passwordPage } from './views/password';
 import { lookupPage, noticesPage } from './views/public';
 import { statisticsPage } from './views/statistics';
 import { usersPage } from './views/users';
+import { divisionsPage } from './views/divisions';
 
 const CASE_ID = '(c[0-9a-f]{32})';
 
@@ -31,6 +32,7 @@ const pages: Page[] = [
   { pattern: /^\/dashboard$/, render: dashboardPage },
   { pattern: /^\/statistics$/, render: statisticsPage },
   { pattern: /^\/users$/, render: usersPage },
+  { pattern: /^\/divisions$/, render: divisionsPage },
   { pattern: /^\/calendar$/, render: calendarPage },
   { pattern: /^\/bodies$/, render: bodiesPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}$`), render: casePage },
