@@ -39,7 +39,8 @@ import { statisticsRoutes } from './statistics/router';
 import { createStatisticsService } from './statistics/service';
 import { similarCaseRoutes } from './similar-cases/router';
 import { createSimilarCaseService } from './similar-cases/service';
-import { townshipRoutes } from './townships/router';
+import { divisionRoutes } from './divisions/router';
+import { createDivisionService } from './divisions/service';
 import { createUserService } from './users/service';
 import { userRoutes } from './users/router';
 
@@ -71,7 +72,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   const routes = [
     ...healthRoutes(db, temporal),
     ...authRoutes(auth, { secureCookies: config.HTTPS }),
-    ...townshipRoutes(db),
+    ...divisionRoutes(createDivisionService(db)),
     ...similarCaseRoutes(createSimilarCaseService(db)),
     ...caseRoutes(cases),
     ...queryCodeRoutes(cases, queryCodes),
