@@ -157,8 +157,9 @@ describe('review chain', () => {
     const row = await kit.db.case.findUniqueOrThrow({ where: { id: c.caseId } });
     expect(row.petitionerSatisfaction).toBe('unsatisfied');
 
-    const { c: late } = await replied();
-    await kit.env.sleep('31 days');
+    const { c: late, v: lateReply } = await replied();
+    // Past the window's end: 30 days on, later when the 30th is a rest day.
+    await kit.env.sleep(Date.parse(lateReply.review!.window!.endsAt) - await kit.env.currentTimeMs() + 60_000);
     expect((await refusal(rate(late, 'satisfied'))).type).toBe(FailureType.actionNotAllowed);
   });
 
