@@ -12,7 +12,7 @@ export function createCalendarActivities(db: Db) {
     /** A page of open cases that run clocks, in id order after `after`. */
     async openCaseIds({ after, limit }: { after?: string; limit: number }): Promise<string[]> {
       const rows = await db.case.findMany({
-        where: { stage: { not: 'closed' }, clocked: true, ...(after ? { id: { gt: after } } : {}) },
+        where: { stage: { not: 'closed' }, ...(after ? { id: { gt: after } } : {}) },
         orderBy: { id: 'asc' }, take: limit, select: { id: true },
       });
       return rows.map((r) => r.id);

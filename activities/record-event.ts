@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { caseRow, type CaseRow } from '../domain/case-row';
+import type { CaseRow } from '../domain/case-row';
 import type { CaseView } from '../domain/messages';
 import type { WorkflowEvent } from './workflow-event';
 
@@ -7,9 +7,7 @@ import type { WorkflowEvent } from './workflow-event';
 export interface TimelineEvent extends Omit<WorkflowEvent<CaseView>, 'view'> {
   caseId: string;
   /** The case row after the event, as the workflow computed it. */
-  row?: CaseRow;
-  /** The whole case instead: events scheduled before the workflow computed rows (still retried after an upgrade). */
-  view?: CaseView;
+  row: CaseRow;
 }
 
 /** The petitioner's response recorded by a follow-up visit, for satisfaction statistics. */
@@ -17,7 +15,7 @@ function satisfactionOf(e: Pick<TimelineEvent, 'type' | 'data'>) {
   return e.type === 'follow-up' && typeof e.data.response === 'string' ? { satisfaction: e.data.response } : {};
 }
 
-export function eventRow(e: Omit<TimelineEvent, 'row' | 'view'>) {
+export function eventRow(e: Omit<TimelineEvent, 'row'>) {
   return {
     caseId: e.caseId, seq: e.seq, type: e.type, at: new Date(e.at),
     actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, data: e.data as object,
@@ -30,7 +28,7 @@ export function createRecordEvent(db: Db) {
     await db.$transaction([
       db.caseEvent.createMany({ data: [eventRow(e)], skipDuplicates: true }),
       // Only a newer event may overwrite the projection, whatever order retries land in.
-      db.case.updateMany({ where: { id: e.caseId, lastEventSeq: { lt: e.seq } }, data: { ...(e.row ?? caseRow(e.view!)), ...satisfactionOf(e), lastEventSeq: e.seq } }),
+      db.case.updateMany({ where: { id: e.caseId, lastEventSeq: { lt: e.seq } }, data: { ...e.row, ...satisfactionOf(e), lastEventSeq: e.seq } }),
     ]);
   };
 }

@@ -46,7 +46,7 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   policy: TimePolicy;
-  config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'QUERY_CODE_SECRET' | 'DATA_DIR' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
+  config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'QUERY_CODE_SECRET' | 'DATA_DIR' | 'ATTACHMENT_STORE' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
     | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'noticePolicy'>;
 }
 
@@ -59,12 +59,13 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   const queryCodes = createQueryCodes(config.QUERY_CODE_SECRET);
   const cases = createCaseService({ db, temporal, taskQueue, policy, noticePolicy: config.noticePolicy, queryCodes, audit });
   const attachments = createAttachmentService({
-    db, cases, store: createAttachmentStore(config.ATTACHMENTS_DIR ?? path.join(config.DATA_DIR, 'attachments')),
+    db, cases,
+    store: createAttachmentStore(config.ATTACHMENT_STORE === 'files' ? { kind: 'files', dir: config.ATTACHMENTS_DIR ?? path.join(config.DATA_DIR, 'attachments') } : { kind: 'postgres' }, db),
     maxBytes: config.ATTACHMENT_MAX_MB * 1024 * 1024,
   });
   const notices = createNoticeService({ db, temporal });
   const publicService = createPublicService({ db, temporal, queryCodes });
-  const publicLimiter = createRateLimiter({ limit: config.PUBLIC_RATE_LIMIT, windowMs: 60_000 });
+  const publicLimiter = createRateLimiter(db, { limit: config.PUBLIC_RATE_LIMIT, windowMs: 60_000 });
   const routes = [
     ...healthRoutes(db, temporal),
     ...authRoutes(auth, { secureCookies: config.HTTPS }),

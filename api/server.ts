@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../config/app';
 import { createDb } from '../db/client';
 import type { TemporalConfig } from '../temporal.config';
+import { connectClient } from '../temporal.connection';
 import { createApp } from './app';
 
 export interface RunningApi {
@@ -16,9 +16,8 @@ export async function startApi(opts: {
   databaseUrl: string; address: string; app: AppConfig; temporal: TemporalConfig;
 }): Promise<RunningApi> {
   const db = createDb(opts.databaseUrl);
-  const connection = await Connection.connect({ address: opts.address });
-  const temporal = new Client({ connection, namespace: opts.temporal.namespace });
-  const app = createApp({ db, temporal, taskQueue: opts.temporal.taskQueue, policy: opts.app.policy, config: opts.app });
+  const temporal = await connectClient(opts.temporal, opts.address);
+  const app = createApp({ db, temporal: temporal.client, taskQueue: opts.temporal.taskQueue, policy: opts.app.policy, config: opts.app });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(opts.app.PORT, opts.app.HOST, () => resolve(s));
   });
@@ -30,7 +29,7 @@ export async function startApi(opts: {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await connection.close();
+      await temporal.close();
       await db.$disconnect();
     },
   };

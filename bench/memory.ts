@@ -9,6 +9,8 @@ import { registrationFor } from './data';
 import type { Quantity, Row } from './measure';
 import { CASE_WORKFLOW, type CaseWorkflowInput } from '../domain/messages';
 import { DEFAULT_POLICY } from '../domain/policy';
+import { WEEKENDS_ONLY } from '../domain/calendar';
+import { DEFAULT_NOTICE_POLICY } from '../domain/notice';
 import { inParallel } from '../test/support/pool';
 import { noopWorkflow } from './noop.workflow';
 
@@ -39,6 +41,7 @@ export async function memory(ctx: BenchContext, n: number): Promise<Row> {
     await inParallel(n, 32, (i) => {
       const input: CaseWorkflowInput = {
         caseId: ids[i]!, registration: registrationFor(i), registeredBy: { id: 'bench', name: '压测', role: 'desk' }, fingerprint: run, policy: DEFAULT_POLICY,
+        calendar: WEEKENDS_ONLY, notice: DEFAULT_NOTICE_POLICY,
       };
       return ctx.client.workflow.start(CASE_WORKFLOW, { workflowId: ids[i]!, taskQueue: caseWorker.taskQueue, args: [input] });
     });

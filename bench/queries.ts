@@ -24,7 +24,6 @@ const OVERRIDES: Record<string, string> = {
   stage: `CASE WHEN ${OPEN_ROW} THEN (ARRAY[${OPEN.map((s) => `'${s}'`).join(',')}])[1 + g % ${OPEN.length}] ELSE 'closed' END`,
   stageDueAt: whenOpen(DUE),
   // The clocks' mirror, as the workflow writes it: warning 3 days before the due time, supervision 5 after.
-  clocked: 'true',
   dueAt: whenOpen(DUE),
   warnAt: whenOpen(`${DUE} - interval '3 days'`),
   escalation: whenOpen(`CASE WHEN ${DUE} < now() - interval '5 days' THEN 'supervision' WHEN ${DUE} < now() THEN 'urging'

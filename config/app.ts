@@ -11,6 +11,8 @@ import { parseEnv } from './parse-env';
 const schema = z.object({
   DATA_DIR: z.string().default(path.resolve('data')),
   DATABASE_URL: z.url().optional(),
+  /** `npm start`'s demo county and logins: `on` by default on the embedded database only. */
+  DEMO: z.enum(['on', 'off']).optional(),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -35,7 +37,12 @@ const schema = z.object({
   NOTICE_ROUNDS: z.string().optional(),
   /** Overrides of the stage time limits and escalation ladder, e.g. `investigation=10wd,recheck=3wd,warning=2wd`. */
   STAGE_LIMITS: z.string().optional(),
-  /** Where attached files are kept; `DATA_DIR/attachments` unless set. */
+  /**
+   * Where attached files' bytes are kept: `postgres` (bytea chunks in the application's database, so
+   * every API process serves every file) or `files` (a local folder: one API process only).
+   */
+  ATTACHMENT_STORE: z.enum(['postgres', 'files']).default('postgres'),
+  /** The folder of ATTACHMENT_STORE=files; `DATA_DIR/attachments` unless set. */
   ATTACHMENTS_DIR: z.string().optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   /** SMTP server for notifications (`smtp://user:pass@host:587`); unset, mail goes to the outbox folder. */
@@ -47,7 +54,7 @@ const schema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
-export type AppConfig = z.infer<typeof schema> & { policy: TimePolicy; noticePolicy: NoticePolicy; mail: MailConfig };
+export type AppConfig = z.infer<typeof schema> & { demo: boolean; policy: TimePolicy; noticePolicy: NoticePolicy; mail: MailConfig };
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = parseEnv(schema, env, 'configuration');
@@ -58,5 +65,5 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     locale: parsed.MAIL_LOCALE,
     maxAttempts: parsed.MAIL_MAX_ATTEMPTS,
   };
-  return { ...parsed, policy: parsePolicy(parsed.STAGE_LIMITS), noticePolicy: parseNoticePolicy(parsed.NOTICE_PERIODS, parsed.NOTICE_ROUNDS), mail };
+  return { ...parsed, demo: parsed.DEMO ? parsed.DEMO === 'on' : !parsed.DATABASE_URL, policy: parsePolicy(parsed.STAGE_LIMITS), noticePolicy: parseNoticePolicy(parsed.NOTICE_PERIODS, parsed.NOTICE_ROUNDS), mail };
 }

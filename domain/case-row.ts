@@ -19,56 +19,46 @@ export interface CaseRow {
   closedAt: Time;
   outcome: string | null;
   investigationRounds: number;
-  clocked: boolean;
   dueAt: Time;
-  warnAt?: Time;
-  escalation?: string | null;
+  warnAt: Time;
+  escalation: string | null;
   /** A running clock's due time is provisional: it counts days of a year without a published calendar. */
-  dueProvisional?: boolean;
-  pausedSince?: Time;
-  pauseReason?: string | null;
-  extensionStatus?: string | null;
-  firstAidAt?: Time;
-  reviewed?: boolean;
-  reviewWindow?: string | null;
-  reviewWindowEndsAt?: Time;
-  reviewPending?: string | null;
-  finalAt?: Time;
-  petitionerSatisfaction?: string | null;
+  dueProvisional: boolean;
+  pausedSince: Time;
+  pauseReason: string | null;
+  extensionStatus: string | null;
+  firstAidAt: Time;
+  reviewWindow: string | null;
+  reviewWindowEndsAt: Time;
+  reviewPending: string | null;
+  finalAt: Time;
+  petitionerSatisfaction: string | null;
 }
 
 const time = (s?: string): Time => s ?? null;
 const earliest = (values: (string | undefined)[]) => time(values.filter((v): v is string => Boolean(v)).sort()[0]);
 
-/** Due and escalation columns: from the running clocks, or the legacy due dates of cases without clocks. */
+/** Due and escalation columns, from the running clocks. */
 function clockColumns(view: CaseView) {
-  const open = view.stage !== 'closed';
-  if (!view.clocks) {
-    return { clocked: false, dueAt: open ? earliest([view.stageDueAt, view.repliedAt ? undefined : view.replyDueAt]) : null };
-  }
   const running = view.clocks.filter((c) => !c.stoppedAt);
   const levels = running.map((c) => (c.level ? LEVELS.indexOf(c.level) : -1));
-  const pause = view.pauses?.at(-1);
+  const pause = view.pauses.at(-1);
   const paused = pause && !pause.to ? pause : undefined;
   return {
-    clocked: true,
     dueAt: earliest(running.map((c) => c.dueAt)),
     warnAt: earliest(running.map((c) => c.warnAt)),
     escalation: LEVELS[Math.max(-1, ...levels)] ?? null,
     dueProvisional: running.some((c) => c.provisional === true),
     pausedSince: time(paused?.from),
     pauseReason: paused?.reason ?? null,
-    extensionStatus: view.extensions?.at(-1)?.status ?? null,
+    extensionStatus: view.extensions.at(-1)?.status ?? null,
     firstAidAt: time(view.firstAid?.at),
   };
 }
 
-/** Review-chain columns; left at their defaults for cases started before the chain ran. */
 function reviewColumns(view: CaseView) {
   const r = view.review;
-  if (!r) return {};
   return {
-    reviewed: true,
     reviewWindow: r.window?.level ?? null,
     reviewWindowEndsAt: time(r.window?.endsAt),
     reviewPending: r.requests.find((x) => !x.decidedAt)?.level ?? null,

@@ -36,8 +36,6 @@ export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 
 /** What the clock actions depend on, as both the workflow and the read model know it. */
 export interface ClockStatus {
-  /** False for cases registered before clocks ran in the workflow. */
-  clocked: boolean;
   stage: Stage;
   /** Accepted and not yet replied to: the statutory reply clock runs. */
   replyRunning: boolean;
@@ -50,7 +48,6 @@ export interface ClockStatus {
 
 /** Why a clock action is refused now, or undefined when it is allowed. */
 export function clockActionRefusal(action: ClockActionName, s: ClockStatus): string | undefined {
-  if (!s.clocked) return 'this case was registered before clocks ran in the workflow; it has none to change';
   if (s.stage === 'closed') return 'the case is closed';
   switch (action) {
     case 'request-extension':

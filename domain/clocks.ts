@@ -4,7 +4,7 @@ import type { Stage } from './case';
 import { shift, type Interval, type WorkCalendar } from './calendar';
 import { dueAfter, extendedDue } from './day-count';
 import {
-  DEFAULT_EMERGENCY_ESCALATION, DEFAULT_ESCALATION, DEFAULT_POLICY, type EscalationPolicy, type Limit, type TimePolicy,
+  DEFAULT_ESCALATION, type EscalationPolicy, type Limit, type TimePolicy,
 } from './policy';
 import type { Role } from './roles';
 
@@ -119,11 +119,10 @@ export function escalationAudience(kind: ClockKind, level: EscalationLevel, stag
 
 /** The limit a new clock of this kind runs on. */
 export function clockLimit(kind: ClockKind, policy: TimePolicy): Limit {
-  // A policy captured before the review chain or the first-aid clock lacks their limits: the defaults.
-  return policy[kind] ?? DEFAULT_POLICY[kind]!;
+  return policy[kind];
 }
 
 /** The ladder of a clock of this kind: the first-aid clock's is in hours, the others' in working days. */
 export function escalationFor(kind: ClockKind, policy: TimePolicy): EscalationPolicy {
-  return kind === 'emergency' ? policy.emergencyEscalation ?? DEFAULT_EMERGENCY_ESCALATION : policy.escalation ?? DEFAULT_ESCALATION;
+  return kind === 'emergency' ? policy.emergencyEscalation : policy.escalation;
 }

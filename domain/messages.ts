@@ -30,10 +30,10 @@ export interface CaseWorkflowInput {
   /** Hash of the registration request, to tell a retry from a reused idempotency key. */
   fingerprint: string;
   policy: TimePolicy;
-  /** The holiday calendar at registration; absent for cases started before clocks ran. */
-  calendar?: WorkCalendar;
-  /** How notice cycles run for this case; absent for cases started before them (the defaults apply). */
-  notice?: NoticePolicy;
+  /** The holiday calendar at registration. */
+  calendar: WorkCalendar;
+  /** How notice cycles run for this case. */
+  notice: NoticePolicy;
   /** Set in a run that continues an earlier run of the same case. */
   continued?: CarriedCase;
   /** History events after which a run continues as new; the server may suggest it sooner. */
@@ -45,8 +45,6 @@ export interface CarriedCase {
   view: CaseView;
   /** The last timeline event's number: the next run goes on counting from it. */
   seq: number;
-  /** The rules the case was registered under, decided by patches in its first run. */
-  rules: { clocked: boolean; reviewed: boolean; emergency: boolean };
   calendar: WorkCalendar;
 }
 
@@ -73,14 +71,14 @@ export interface CaseView {
   closedAt?: string;
   outcome?: Outcome;
   rounds: InvestigationRound[];
-  /** Every clock run so far; absent for cases registered before clocks ran in the workflow. */
-  clocks?: Clock[];
-  pauses?: Pause[];
-  extensions?: ExtensionRequest[];
+  /** Every clock run so far. */
+  clocks: Clock[];
+  pauses: Pause[];
+  extensions: ExtensionRequest[];
   /** The version of the holiday calendar the due dates are computed on. */
-  calendarVersion?: number;
-  /** The statutory review chain after the reply; absent for cases started before it ran in the workflow. */
-  review?: ReviewState;
+  calendarVersion: number;
+  /** The statutory review chain after the reply. */
+  review: ReviewState;
   satisfaction?: {
     /** Recorded by staff at the follow-up visit. */
     followUp?: { response: Satisfaction; at: string };

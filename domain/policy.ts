@@ -15,16 +15,16 @@ export interface TimePolicy {
   recheck: Limit;
   /** Statutory: acceptance → written reply. */
   reply: Limit;
-  /** The escalation ladder of every clock; absent in the input of cases started before it existed. */
-  escalation?: EscalationPolicy;
-  /** The petitioner's window to ask for 复查, and then for 复核 (30 days each); absent before the review chain. */
-  reviewRequest?: Limit;
+  /** The escalation ladder of every clock but the first-aid one. */
+  escalation: EscalationPolicy;
+  /** The petitioner's window to ask for 复查, and then for 复核 (30 days each). */
+  reviewRequest: Limit;
   /** The next level's time to decide a 复查 or 复核 (30 days each). */
-  review?: Limit;
-  /** 救急难: an urgent help request's first aid (先行救助); absent in the input of older cases. */
-  emergency?: Limit;
+  review: Limit;
+  /** 救急难: an urgent help request's first aid (先行救助). */
+  emergency: Limit;
   /** The first-aid clock's own ladder, in hours: the working-day ladder would outlast it. */
-  emergencyEscalation?: EscalationPolicy;
+  emergencyEscalation: EscalationPolicy;
 }
 
 export interface EscalationPolicy {
@@ -84,9 +84,9 @@ export function parsePolicy(spec: string | undefined, base: TimePolicy = DEFAULT
     const m = /^(acceptance|investigation|recheck|reply|warning|supervision|review|reviewRequest|emergency|emergencyWarning|emergencySupervision)=(\d+)(d|wd|h)$/.exec(part);
     if (!m) throw new Error(`STAGE_LIMITS: cannot read "${part}" (expected e.g. investigation=15wd, reply=60d, warning=3wd or emergency=48h)`);
     const limit: Limit = { amount: Number(m[2]), unit: UNITS[m[3] as keyof typeof UNITS] };
-    if (m[1] === 'warning' || m[1] === 'supervision') policy.escalation = { ...(policy.escalation ?? DEFAULT_ESCALATION), [m[1]]: limit };
-    else if (m[1] === 'emergencyWarning') policy.emergencyEscalation = { ...(policy.emergencyEscalation ?? DEFAULT_EMERGENCY_ESCALATION), warning: limit };
-    else if (m[1] === 'emergencySupervision') policy.emergencyEscalation = { ...(policy.emergencyEscalation ?? DEFAULT_EMERGENCY_ESCALATION), supervision: limit };
+    if (m[1] === 'warning' || m[1] === 'supervision') policy.escalation = { ...policy.escalation, [m[1]]: limit };
+    else if (m[1] === 'emergencyWarning') policy.emergencyEscalation = { ...policy.emergencyEscalation, warning: limit };
+    else if (m[1] === 'emergencySupervision') policy.emergencyEscalation = { ...policy.emergencyEscalation, supervision: limit };
     else policy[m[1] as 'acceptance' | 'investigation' | 'recheck' | 'reply' | 'review' | 'reviewRequest' | 'emergency'] = limit;
   }
   return policy;

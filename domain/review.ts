@@ -83,8 +83,6 @@ export function windowEnd(from: Date, limit: Limit, calendar?: WorkCalendar): Da
 
 /** What the review rules depend on, as both the workflow and the read model know it. */
 export interface ReviewStatus {
-  /** False for cases started before the review chain ran in the workflow. */
-  reviewed: boolean;
   stage: Stage;
   window?: ReviewWindow;
   /** The level of the request awaiting a decision, if any. */
@@ -96,7 +94,6 @@ const cst = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOStrin
 
 /** Why the case takes no request for a review at all (its state, whatever the date), or undefined. */
 export function requestRefusal(s: ReviewStatus): string | undefined {
-  if (!s.reviewed) return 'this case was registered before the review chain ran in the workflow';
   if (s.finalAt) return `the matter is final (终结) since 复核 was decided on ${cst(s.finalAt)} (China Standard Time); the same facts are not accepted again`;
   if (s.pending) return `a ${REVIEW_LEVEL_NAMES[s.pending]} is already waiting for its decision`;
   if (!s.window) return 'a review can be asked for only after the written reply';
@@ -140,7 +137,7 @@ export function availableReviewActions(s: ReviewStatus, now: Date): ReviewAction
 
 /** The petitioner rates the outcome once, from the written reply until the 复查 window ends. */
 export function satisfactionRefusal(s: ReviewStatus & { rated: boolean }, now: Date): string | undefined {
-  if (!s.reviewed || s.window?.level !== 'review' || now.toISOString() >= s.window.endsAt) {
+  if (s.window?.level !== 'review' || now.toISOString() >= s.window.endsAt) {
     return 'satisfaction can be given from the written reply until the 复查 window ends';
   }
   return s.rated ? 'satisfaction was already given for this case' : undefined;

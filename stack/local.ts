@@ -42,7 +42,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   };
   const app = loadAppConfig(env);
   const temporal = loadTemporalConfig(env);
-  const services = await startServices(app, temporal, log);
+  const services = await startServices(app, temporal, log, { demo: true });
   // Stopped in reverse: the API, the worker, the servers, and last the folder.
   const stops: Array<() => Promise<void>> = [async () => fs.rmSync(dataDir, { recursive: true, force: true }), services.stop];
   const stop = async () => { for (const s of stops.splice(0).reverse()) await s().catch((e) => log(`stop failed: ${e}`)); };

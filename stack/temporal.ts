@@ -5,8 +5,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
 import type { TemporalConfig } from '../temporal.config';
+import { connectLocalServer } from '../temporal.connection';
 
 type Log = (line: string) => void;
 
@@ -140,7 +140,7 @@ export async function startDevServer(o: DevServerOptions): Promise<RunningTempor
 /** The port opens before the frontend serves; a busy machine shows the gap, so wait for the namespace. */
 async function waitForNamespace(address: string, namespace: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const connection = await Connection.connect({ address, connectTimeout: timeoutMs });
+  const connection = await connectLocalServer(address, timeoutMs);
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`Temporal server exited with code ${child.exitCode}`);

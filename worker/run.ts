@@ -1,10 +1,9 @@
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { createDb } from '../db/client';
 import { createMailer, type MailConfig } from '../notifications/mailer';
 import type { TemporalConfig } from '../temporal.config';
+import { connectWorker } from '../temporal.connection';
 import { installRuntime } from './runtime';
-import { ensureWeeklyReportSchedule } from './weekly-report-schedule';
 import { createWorker } from './worker';
 
 export interface RunningWorker {
@@ -20,9 +19,8 @@ export async function runWorker(opts: {
   installRuntime();
   const db = createDb(opts.databaseUrl);
   const mailer = createMailer(opts.mail);
-  const connection = await NativeConnection.connect({ address: opts.address });
+  const connection = await connectWorker(opts.config, opts.address);
   const worker = await createWorker({ connection, config: opts.config, db, mailer, mail: opts.mail, workflowBundle: opts.workflowBundle });
-  await ensureSchedules(opts.address, opts.config);
   const done = worker.run().finally(async () => {
     mailer.close();
     await connection.close();
@@ -37,12 +35,3 @@ export async function runWorker(opts: {
   };
 }
 
-/** The worker's Schedules, brought up to the configuration at every start (idempotent). */
-async function ensureSchedules(address: string, config: TemporalConfig): Promise<void> {
-  const connection = await Connection.connect({ address });
-  try {
-    await ensureWeeklyReportSchedule(new Client({ connection, namespace: config.namespace }), config);
-  } finally {
-    await connection.close();
-  }
-}

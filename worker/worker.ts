@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import type { TemporalConfig } from '../temporal.config';
+import { dataConverter } from '../temporal.connection';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -26,6 +27,7 @@ export async function createWorker({ connection, config, workflowBundle, ...deps
   return Worker.create({
     connection,
     namespace: config.namespace,
+    dataConverter: dataConverter(config),
     taskQueue: config.taskQueue,
     workflowBundle: workflowBundle ?? await bundleWorkflows(),
     activities: createActivities(deps),

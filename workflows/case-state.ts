@@ -15,6 +15,11 @@ export function initialView(input: CaseWorkflowInput): CaseView {
     township: input.registration.township,
     stageDueAt: addLimit(received, input.policy.acceptance).toISOString(),
     rounds: [],
+    clocks: [],
+    pauses: [],
+    extensions: [],
+    calendarVersion: input.calendar.version,
+    review: { requests: [] },
   };
 }
 

@@ -1,9 +1,8 @@
 import {
-  ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, startChild, workflowInfo,
+  ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
 import { caseRow } from '../domain/case-row';
 import { actionSchemas, ACTION_NAMES, fieldErrors, refusal, type ActionName } from '../domain/actions';
-import { WEEKENDS_ONLY } from '../domain/calendar';
 import { clockActionRefusal, clockActionSchemas, CLOCK_ACTION_NAMES, type ClockActionName } from '../domain/clock-actions';
 import { escalationAudience, nextEscalation, type PlannedEscalation } from '../domain/clocks';
 import {
@@ -39,31 +38,11 @@ const { sendNotification } = proxyActivities<Activities>({
   retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes' },
 });
 
-/** Cases registered before this patch run without clocks; test/replay guards their histories. */
-export const CLOCKS_PATCH = 'clocks-v1';
-/** Cases registered before this patch close at the follow-up visit, without review chain or notice cycles. */
-export const REVIEW_PATCH = 'review-chain-v1';
-
-/** Urgent help requests (救急难) registered from this patch on run a 48-hour first-aid clock. */
-export const EMERGENCY_CLOCK_PATCH = 'emergency-clock-v1';
-
-/** Cases registered from this patch on continue as new when their history grows long. */
-export const CONTINUE_PATCH = 'continue-as-new-v1';
-
 /**
  * History events after which a case continues as new. An ordinary case ends with 50–150; a case sent
  * back again and again reaches this after about 150 steps, long before the server's limits.
  */
 export const HISTORY_LIMIT = 2_000;
-
-/** Decided once, in a case's first run: a case keeps the rules it was registered under. */
-function rulesOfFirstRun(input: CaseWorkflowInput): CarriedCase['rules'] {
-  const clocked = patched(CLOCKS_PATCH);
-  // Asked of urgent cases only, always at this point of the history.
-  const emergency = clocked && input.registration.urgent === true && patched(EMERGENCY_CLOCK_PATCH);
-  const reviewed = clocked && patched(REVIEW_PATCH);
-  return { clocked, emergency, reviewed };
-}
 
 /** One petition, from registration to closure (DESIGN.md §2), under the clocks of §3. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
@@ -71,14 +50,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const view = carried?.view ?? initialView(input);
   let seq = carried?.seq ?? 1;
   let registered = Boolean(carried);
-  const rules = carried?.rules ?? rulesOfFirstRun(input);
-  const { clocked, reviewed } = rules;
-  const continues = clocked && patched(CONTINUE_PATCH);
   const ctx: ClockContext = {
-    policy: input.policy, calendar: carried?.calendar ?? input.calendar ?? WEEKENDS_ONLY, emergency: rules.emergency,
+    policy: input.policy, calendar: carried?.calendar ?? input.calendar, emergency: input.registration.urgent === true,
   };
-  if (!carried && clocked) startClocks(view, input.registration.receivedAt, ctx);
-  if (!carried && reviewed) view.review = { requests: [] };
+  if (!carried) startClocks(view, input.registration.receivedAt, ctx);
   /** Notice cycles started and not yet ended: the case workflow outlives them. */
   let runningNotices = 0;
   /** Messages waiting for the main loop to send them. */
@@ -119,20 +94,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       // Validators do not run on replay, so the handler parses again rather than trusting them to normalise.
       const parsed = actionSchemas[action].parse(cmd.input);
       applyAction(view, action, parsed as never, cmd.actor, now, input.policy);
-      if (reviewed && action === 'reply') startReviewChain(view, now, ctx);
-      if (reviewed && action === 'follow-up') recordFollowUpSatisfaction(view, (parsed as { response: never }).response, now);
-      if (clocked) syncClocks(view, now, ctx);
+      if (action === 'reply') startReviewChain(view, now, ctx);
+      if (action === 'follow-up') recordFollowUpSatisfaction(view, (parsed as { response: never }).response, now);
+      syncClocks(view, now, ctx);
       const eventSeq = await record(action, parsed, now, cmd.actor);
       const assistance = (parsed as { assistance?: CaseAssistance }).assistance;
-      if (reviewed && assistance) await startNotice(assistance, cmd.actor, now);
+      if (assistance) await startNotice(assistance, cmd.actor, now);
       return ack(eventSeq);
-    }, {
-      validator: (cmd) => {
-        validate(view, action, cmd.input, clocked);
-        const assistance = (cmd.input as { assistance?: unknown }).assistance;
-        refuse(assistance && !reviewed ? 'this case was registered before notice cycles ran in the workflow; post the notice by hand' : undefined, view.stage);
-      },
-    });
+    }, { validator: (cmd) => validate(view, action, cmd.input) });
   }
 
   for (const action of REVIEW_ACTION_NAMES) {
@@ -149,7 +118,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       validator: (cmd) => {
         parseOrRefuse(reviewActionSchemas[action], action, cmd.input);
         const now = new Date();
-        const why = reviewActionRefusal(action, reviewStatus(view, reviewed), now, requestDate(cmd.input as { requestedAt?: unknown }, now));
+        const why = reviewActionRefusal(action, reviewStatus(view), now, requestDate(cmd.input as { requestedAt?: unknown }, now));
         refuse(why?.reason, view.stage, why?.field);
       },
     });
@@ -162,7 +131,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     return ack(await record('petitioner-satisfaction', parsed, now));
   }, {
     validator: (answer) => {
-      refuse(satisfactionRefusal({ ...reviewStatus(view, reviewed), rated: Boolean(view.satisfaction?.petitioner) }, new Date()), view.stage);
+      refuse(satisfactionRefusal({ ...reviewStatus(view), rated: Boolean(view.satisfaction?.petitioner) }, new Date()), view.stage);
       parseOrRefuse(petitionerSatisfactionSchema, 'petitioner-satisfaction', answer);
     },
   });
@@ -210,7 +179,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       const data = { ...parsed, ...extra };
       outbox.push(...clockActionNotices(action, data, cmd.actor));
       return ack(await record(action, data, now, cmd.actor));
-    }, { validator: (cmd) => validateClockAction(view, action, cmd.input, clocked) });
+    }, { validator: (cmd) => validateClockAction(view, action, cmd.input) });
   }
 
   /** Who hears of a clock action: managers of a request, the petitioner (when reachable) of an approval. */
@@ -227,7 +196,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   setHandler(calendarSignal, async (calendar) => {
     // Calendars may arrive out of order; only a newer one than the case has applies.
-    if (!clocked || calendar.version <= (view.calendarVersion ?? 0)) return;
+    if (calendar.version <= view.calendarVersion) return;
     ctx.calendar = calendar;
     const moved = applyCalendar(view, ctx);
     await record('calendar-changed', { version: calendar.version, moved }, new Date());
@@ -255,11 +224,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     registered = true;
   }
 
-  if (!clocked) {
-    await condition(() => view.stage === 'closed' && allHandlersFinished());
-    return view;
-  }
-
   // One timer at a time: the next level of the earliest clock. Any change that moves it (a stage
   // change, a pause, an extension, a new calendar) wakes the loop, which plans again.
   // A closed case with a review window open waits for the window to end, then completes.
@@ -270,14 +234,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const { continueAsNewSuggested, historyLength } = workflowInfo();
     return continueAsNewSuggested || historyLength >= (input.historyLimit ?? HISTORY_LIMIT);
   };
-  const mayContinue = () => continues && outbox.length === 0 && runningNotices === 0 && allHandlersFinished() && historyFull();
-  const planOf = () => JSON.stringify([nextEscalation(view.clocks!), windowExpiry(view)]);
+  const mayContinue = () => outbox.length === 0 && runningNotices === 0 && allHandlersFinished() && historyFull();
+  const planOf = () => JSON.stringify([nextEscalation(view.clocks), windowExpiry(view)]);
   for (;;) {
     const message = outbox.shift();
     if (message) { await sendNotification(message); continue; }
     if (done()) return view;
-    if (mayContinue()) return continueAsNew<typeof caseWorkflow>({ ...input, continued: { view, seq, rules, calendar: ctx.calendar } });
-    const next = nextEscalation(view.clocks!);
+    if (mayContinue()) return continueAsNew<typeof caseWorkflow>({ ...input, continued: { view, seq, calendar: ctx.calendar } });
+    const next = nextEscalation(view.clocks);
     const expiry = windowExpiry(view);
     const plan = planOf();
     const changed = () => outbox.length > 0 || done() || mayContinue() || planOf() !== plan;
@@ -303,15 +267,15 @@ function parseOrRefuse(schema: { safeParse(v: unknown): { success: boolean; erro
 }
 
 /** Refuses, before anything changes, an action that the stage or the input does not allow. */
-function validate(view: CaseView, action: ActionName, input: unknown, clocked: boolean): void {
+function validate(view: CaseView, action: ActionName, input: unknown): void {
   refuse(refusal(action, view.stage, view.kind), view.stage);
-  const pause = clocked ? view.pauses?.at(-1) : undefined;
+  const pause = view.pauses.at(-1);
   refuse(pause && !pause.to ? `the case is paused (${pause.reason}); resume it first` : undefined, view.stage);
   parseOrRefuse(actionSchemas[action], action, input);
 }
 
-function validateClockAction(view: CaseView, action: ClockActionName, input: unknown, clocked: boolean): void {
-  refuse(clockActionRefusal(action, clockStatus(view, clocked)), view.stage);
+function validateClockAction(view: CaseView, action: ClockActionName, input: unknown): void {
+  refuse(clockActionRefusal(action, clockStatus(view)), view.stage);
   parseOrRefuse(clockActionSchemas[action], action, input);
 }
 

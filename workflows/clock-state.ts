@@ -16,11 +16,11 @@ export interface ClockContext {
   emergency?: boolean;
 }
 
-const running = (view: CaseView) => (view.clocks ?? []).filter((c) => !c.stoppedAt);
-const latest = (view: CaseView, kind: ClockKind) => view.clocks?.filter((c) => c.kind === kind).at(-1);
+const running = (view: CaseView) => view.clocks.filter((c) => !c.stoppedAt);
+const latest = (view: CaseView, kind: ClockKind) => view.clocks.filter((c) => c.kind === kind).at(-1);
 
 function recompute(view: CaseView, ctx: ClockContext): void {
-  for (const c of running(view)) Object.assign(c, schedule(c, view.pauses ?? [], ctx.calendar, escalationFor(c.kind, ctx.policy)));
+  for (const c of running(view)) Object.assign(c, schedule(c, view.pauses, ctx.calendar, escalationFor(c.kind, ctx.policy)));
   const stageKind = stageClockKind(view.stage);
   const reply = latest(view, 'reply');
   view.replyDueAt = reply?.dueAt;
@@ -33,9 +33,6 @@ const newClock = (kind: ClockKind, n: number, startedAt: string, ctx: ClockConte
 /** Gives a new case its clocks: acceptance, and an urgent help request's first aid, run from receipt. */
 export function startClocks(view: CaseView, receivedAt: string, ctx: ClockContext): void {
   view.clocks = [newClock('acceptance', 1, receivedAt, ctx), ...(ctx.emergency ? [newClock('emergency', 1, receivedAt, ctx)] : [])];
-  view.pauses = [];
-  view.extensions = [];
-  view.calendarVersion = ctx.calendar.version;
   recompute(view, ctx);
 }
 
@@ -46,7 +43,7 @@ export function syncClocks(view: CaseView, now: Date, ctx: ClockContext): void {
   if (stageKind) wanted.add(stageKind);
   if (view.acceptedAt && !view.repliedAt && view.stage !== 'closed') wanted.add('reply');
   if (ctx.emergency && !view.firstAid && view.stage !== 'closed') wanted.add('emergency');
-  const clocks = view.clocks!;
+  const clocks = view.clocks;
   for (const c of running(view)) if (!wanted.has(c.kind)) c.stoppedAt = now.toISOString();
   for (const kind of wanted) {
     if (running(view).some((c) => c.kind === kind)) continue;
@@ -57,18 +54,17 @@ export function syncClocks(view: CaseView, now: Date, ctx: ClockContext): void {
 
 /** Marks a level reached on a clock; returns the clock. */
 export function reachLevel(view: CaseView, clockId: string, level: EscalationLevel): Clock {
-  const clock = view.clocks!.find((c) => c.id === clockId)!;
+  const clock = view.clocks.find((c) => c.id === clockId)!;
   clock.level = level;
   return clock;
 }
 
-export function clockStatus(view: CaseView, clocked: boolean): ClockStatus {
+export function clockStatus(view: CaseView): ClockStatus {
   return {
-    clocked,
     stage: view.stage,
     replyRunning: running(view).some((c) => c.kind === 'reply'),
-    paused: view.pauses?.at(-1)?.to === undefined && (view.pauses?.length ?? 0) > 0,
-    extension: view.extensions?.at(-1)?.status,
+    paused: view.pauses.length > 0 && view.pauses.at(-1)!.to === undefined,
+    extension: view.extensions.at(-1)?.status,
     firstAidDue: running(view).some((c) => c.kind === 'emergency'),
   };
 }
@@ -80,25 +76,25 @@ type ClockChanges = {
 /** Each clock action's change; returns what its timeline event records beyond the input. */
 const clockChanges: ClockChanges = {
   'request-extension'(view, input, actor, now) {
-    view.extensions!.push({ days: input.days, reason: input.reason, requestedBy: actor.name, requestedAt: now, status: 'requested' });
+    view.extensions.push({ days: input.days, reason: input.reason, requestedBy: actor.name, requestedAt: now, status: 'requested' });
     return {};
   },
   'approve-extension'(view, input, actor, now) {
-    const request = view.extensions!.at(-1)!;
+    const request = view.extensions.at(-1)!;
     Object.assign(request, { status: 'approved', decidedBy: actor.name, decidedAt: now, decision: input.note });
     running(view).find((c) => c.kind === 'reply')!.extensionDays = request.days;
     return { days: request.days, reason: request.reason, previousReplyDueAt: view.replyDueAt };
   },
   'decline-extension'(view, input, actor, now) {
-    Object.assign(view.extensions!.at(-1)!, { status: 'declined', decidedBy: actor.name, decidedAt: now, decision: input.reason });
+    Object.assign(view.extensions.at(-1)!, { status: 'declined', decidedBy: actor.name, decidedAt: now, decision: input.reason });
     return {};
   },
   pause(view, input, actor, now) {
-    view.pauses!.push({ reason: input.reason, from: now, by: actor.name, note: input.note });
+    view.pauses.push({ reason: input.reason, from: now, by: actor.name, note: input.note });
     return {};
   },
   resume(view, _input, _actor, now) {
-    const pause = view.pauses!.at(-1)!;
+    const pause = view.pauses.at(-1)!;
     pause.to = now;
     return { reason: pause.reason, pausedSince: pause.from };
   },

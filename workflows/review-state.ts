@@ -2,7 +2,7 @@
 // beside case-state.ts and clock-state.ts.
 import type { WorkCalendar } from '../domain/calendar';
 import type { Actor, CaseView } from '../domain/messages';
-import { DEFAULT_POLICY, type TimePolicy } from '../domain/policy';
+import type { TimePolicy } from '../domain/policy';
 import {
   requestDate, windowEnd, type PetitionerSatisfaction, type ReviewActionInput, type ReviewLevel, type ReviewRequest, type ReviewStatus,
 } from '../domain/review';
@@ -13,26 +13,23 @@ export interface ReviewContext {
   calendar: WorkCalendar;
 }
 
-const requestLimit = (ctx: ReviewContext) => ctx.policy.reviewRequest ?? DEFAULT_POLICY.reviewRequest!;
-
 function openWindow(view: CaseView, level: ReviewLevel, from: Date, ctx: ReviewContext): void {
-  view.review!.window = { level, opensAt: from.toISOString(), endsAt: windowEnd(from, requestLimit(ctx), ctx.calendar).toISOString() };
+  view.review.window = { level, opensAt: from.toISOString(), endsAt: windowEnd(from, ctx.policy.reviewRequest, ctx.calendar).toISOString() };
 }
 
 /** The written reply opens the window for 复查. */
 export function startReviewChain(view: CaseView, now: Date, ctx: ReviewContext): void {
-  view.review = { requests: [] };
   openWindow(view, 'review', now, ctx);
 }
 
-export function reviewStatus(view: CaseView, reviewed: boolean): ReviewStatus {
-  const pending = view.review?.requests.find((r) => !r.decidedAt);
-  return { reviewed, stage: view.stage, window: view.review?.window, pending: pending?.level, finalAt: view.review?.finalAt };
+export function reviewStatus(view: CaseView): ReviewStatus {
+  const pending = view.review.requests.find((r) => !r.decidedAt);
+  return { stage: view.stage, window: view.review.window, pending: pending?.level, finalAt: view.review.finalAt };
 }
 
 /** Records the petitioner's request (taken at the desk); the case waits for the next level's decision. */
 export function requestReview(view: CaseView, input: ReviewActionInput<'request-review'>, actor: Actor, now: Date): ReviewRequest {
-  const review = view.review!;
+  const review = view.review;
   const request: ReviewRequest = {
     level: review.window!.level, requestedAt: requestDate(input, now).toISOString(), recordedBy: actor.name, reason: input.reason, body: input.body,
   };
@@ -44,13 +41,13 @@ export function requestReview(view: CaseView, input: ReviewActionInput<'request-
 
 /** After syncClocks: the pending request is due when its clock is. */
 export function noteReviewDue(view: CaseView): void {
-  const pending = view.review?.requests.find((r) => !r.decidedAt);
+  const pending = view.review.requests.find((r) => !r.decidedAt);
   if (pending && view.stageDueAt) pending.dueAt = view.stageDueAt;
 }
 
 /** The next level's decision: 复查 opens the window for 复核; 复核 makes the matter final (终结). */
 export function decideReview(view: CaseView, input: ReviewActionInput<'decide-review'>, actor: Actor, now: Date, ctx: ReviewContext): ReviewRequest {
-  const review = view.review!;
+  const review = view.review;
   const request = review.requests.find((r) => !r.decidedAt)!;
   Object.assign(request, { decidedAt: now.toISOString(), decidedBy: actor.name, result: input.result, opinion: input.opinion });
   if (request.level === 'review') openWindow(view, 're_review', now, ctx);
@@ -62,13 +59,13 @@ export function decideReview(view: CaseView, input: ReviewActionInput<'decide-re
 
 /** When a closed case's last window ends, after which its workflow completes; undefined while none is open. */
 export function windowExpiry(view: CaseView): string | undefined {
-  const window = view.review?.window;
+  const window = view.review.window;
   return view.stage === 'closed' && window && !window.lapsed ? window.endsAt : undefined;
 }
 
 /** The window ended unused; it stays on the case, so a late request is told when it ended. */
 export function lapseWindow(view: CaseView): ReviewLevel {
-  const window = view.review!.window!;
+  const window = view.review.window!;
   window.lapsed = true;
   return window.level;
 }

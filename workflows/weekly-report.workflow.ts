@@ -1,5 +1,5 @@
 import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
-import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { WeeklyReportInput, WeeklyReportResult } from '../domain/report-messages';
 import { previousWeekStart } from '../domain/report-week';
@@ -18,15 +18,12 @@ const { mailWeeklyReport } = proxyActivities<Activities>({
 /** Set by a Schedule on every run it starts: the time the run was due, not the time it started. */
 const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
-/** Runs started before the report was mailed keep to what they did. */
-const MAIL_PATCH = 'weekly-report-mail-v1';
-
 /** Builds, stores and mails to the managers one week's analysis report (the Friday meeting's). */
 export async function weeklyReportWorkflow(input: WeeklyReportInput = {}): Promise<WeeklyReportResult> {
   const info = workflowInfo();
   const dueAt = info.typedSearchAttributes.get(SCHEDULED_START) ?? info.startTime;
   const weekStart = input.weekStart ?? previousWeekStart(dueAt).toISOString();
   const result = await buildWeeklyReport({ weekStart, trigger: input.trigger ?? 'schedule' });
-  if (patched(MAIL_PATCH)) await mailWeeklyReport({ weekStart, key: `weekly-report/${info.workflowId}` });
+  await mailWeeklyReport({ weekStart, key: `weekly-report/${info.workflowId}` });
   return result;
 }

@@ -52,7 +52,7 @@ export function createCalendarService({ db, temporal, taskQueue, policy }: Calen
       const version = await saveCalendarYear(db, { year, ...input }, user.username);
       // A durable workflow delivers it, so every open case gets it even if this process stops now.
       await temporal.workflow.start('calendarBroadcastWorkflow', { workflowId: `calendar-broadcast-${version}`, taskQueue, args: [{}] });
-      const openCases = await db.case.count({ where: { stage: { not: 'closed' }, clocked: true } });
+      const openCases = await db.case.count({ where: { stage: { not: 'closed' } } });
       return { year, version, openCases };
     },
 

@@ -25,7 +25,6 @@ export function revealsConfidentialIdentity(row: Case, viewer: Viewer): boolean 
 /** The review chain as the read model knows it, for the same rules the workflow applies. */
 export function reviewStatusOf(row: Case): ReviewStatus {
   return {
-    reviewed: row.reviewed,
     stage: row.stage as Stage,
     window: row.reviewWindow && row.reviewWindowEndsAt ? { level: row.reviewWindow as ReviewLevel, endsAt: row.reviewWindowEndsAt.toISOString() } : undefined,
     pending: (row.reviewPending as ReviewLevel | null) ?? undefined,
@@ -99,7 +98,7 @@ export function presentDetail(row: CaseRow & { repeatOf?: EarlierCase | null }, 
       urgent: row.urgent, firstAidAt: iso(row.firstAidAt),
     },
     clockActions: availableClockActions({
-      clocked: row.clocked, stage: row.stage as Stage, paused: row.pausedSince !== null,
+      stage: row.stage as Stage, paused: row.pausedSince !== null,
       replyRunning: row.acceptedAt !== null && row.repliedAt === null && row.stage !== 'closed',
       extension: row.extensionStatus as ExtensionStatus | undefined ?? undefined,
       firstAidDue: row.urgent && row.firstAidAt === null && row.stage !== 'closed',

@@ -199,7 +199,7 @@ describe('dashboard and overdue list', () => {
       data: {
         id, caseNo: `XF1999-${String(++seq).padStart(6, '0')}-${id.slice(1, 7)}`, channel: 'visit', kind: 'complaint', townshipCode: township,
         category: 'dibao', subject: '看板测试', facts: '…', request: '…', receivedAt: at(-30), registeredById: 'seed', requestFingerprint: 'seed',
-        stage, clocked: true, dueAt: clock.dueAt, warnAt: clock.warnAt ?? null, escalation: clock.escalation ?? null,
+        stage, dueAt: clock.dueAt, warnAt: clock.warnAt ?? null, escalation: clock.escalation ?? null,
       },
     });
     return id;

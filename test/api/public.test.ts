@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { noticeViewQuery } from '../../domain/notice-messages';
 import { DEMO_TOWNSHIPS, DEMO_USERS } from '../../prisma/seed';
 import { startApiStack, type ApiStack } from '../support/api-stack';
+import { freshDatabase } from '../support/fresh-database';
 import { inputs, registration, TOWNSHIP_A, TOWNSHIP_B } from '../support/fixtures';
 import { appraisal, noticeInput, startNotice } from '../support/notice-fixtures';
 
@@ -249,16 +250,21 @@ describe('the notice board', () => {
 });
 
 describe('rate limiting', () => {
+  // Two API processes on a database of their own (no other file's calls in its count), as behind a proxy.
   let limited: ApiStack;
-  beforeAll(async () => { limited = await startApiStack({ PUBLIC_RATE_LIMIT: '3' }); });
-  afterAll(async () => { await limited?.stop(); });
+  let replica: ApiStack;
+  beforeAll(async () => {
+    const databaseUrl = await freshDatabase();
+    [limited, replica] = await Promise.all([0, 1].map(() => startApiStack({ PUBLIC_RATE_LIMIT: '3' }, { databaseUrl, worker: false }))) as [ApiStack, ApiStack];
+  });
+  afterAll(async () => { await Promise.all([limited?.stop(), replica?.stop()]); });
 
-  it('refuses an address that calls too often, whether its guesses hit or miss', async () => {
+  it('refuses an address that calls too often, whether its guesses hit or miss, counting its calls to every API process', async () => {
     const statuses: number[] = [];
-    for (const path of ['/public/cases/XF1999-000001?code=AAAAAAAA', '/public/cases/XF1999-000002?code=BBBBBBBB', '/public/notices']) {
-      statuses.push((await limited.request('GET', path)).status);
-    }
+    const calls: Array<[ApiStack, string]> = [[limited, '/public/cases/XF1999-000001?code=AAAAAAAA'], [replica, '/public/cases/XF1999-000002?code=BBBBBBBB'], [limited, '/public/notices']];
+    for (const [api, path] of calls) statuses.push((await api.request('GET', path)).status);
     expect(statuses).toEqual([404, 404, 200]);
+    expect((await replica.request('GET', '/public/notices')).status).toBe(429);
     const refused = await limited.request('GET', '/public/cases/XF1999-000003?code=CCCCCCCC');
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('rate_limited');

@@ -1,5 +1,5 @@
 // Replays every saved history (test/replay/histories) against the current workflow code: a change
-// that would break a running case's replay fails here. New logic belongs behind `patched()`.
+// that would break a running case's replay fails here (docs/versioning.md says when to re-record them).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -8,6 +8,16 @@ import { migrate } from '../../db/migrate';
 import { seedDemoCounty } from '../../prisma/seed';
 
 export async function freshDatabase(): Promise<string> {
+  const url = await emptyDatabase();
+  await migrate(url);
+  const db = createDb(url, 2);
+  await seedDemoCounty(db);
+  await db.$disconnect();
+  return url;
+}
+
+/** A database of its own with nothing in it, not even the schema: a county's new installation. */
+export async function emptyDatabase(): Promise<string> {
   const base = inject('databaseUrl');
   const name = `t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
@@ -19,9 +29,5 @@ export async function freshDatabase(): Promise<string> {
   }
   const url = new URL(base);
   url.pathname = `/${name}`;
-  await migrate(url.toString());
-  const db = createDb(url.toString(), 2);
-  await seedDemoCounty(db);
-  await db.$disconnect();
   return url.toString();
 }

@@ -13,6 +13,7 @@ import {
 } from '../../domain/messages';
 import type { ActionName, ActionInput } from '../../domain/actions';
 import { DEFAULT_POLICY, type TimePolicy } from '../../domain/policy';
+import { DEFAULT_NOTICE_POLICY } from '../../domain/notice';
 import type { WorkCalendar } from '../../domain/calendar';
 import { createMailer, type MailConfig, type Mailer } from '../../notifications/mailer';
 import { loadTemporalConfig } from '../../temporal.config';
@@ -89,7 +90,7 @@ export async function startCase(
   // Received an hour ago on the test server's clock, which earlier tests have moved forward.
   const receivedAt = new Date(await kit.env.currentTimeMs() - 3600_000).toISOString();
   const input: CaseWorkflowInput = {
-    caseId, registration: registration({ receivedAt, ...overrides }), registeredBy: actor('desk'), fingerprint: 'fp', policy, calendar, ...options,
+    caseId, registration: registration({ receivedAt, ...overrides }), registeredBy: actor('desk'), fingerprint: 'fp', policy, calendar, notice: DEFAULT_NOTICE_POLICY, ...options,
   };
   const handle = await kit.env.client.workflow.start(CASE_WORKFLOW, { workflowId: caseId, taskQueue: kit.worker.options.taskQueue, args: [input] });
   await handle.executeUpdate(registerUpdate, { args: [{ fingerprint: 'fp' }] });

@@ -4,7 +4,7 @@ import {
   availableReviewActions, requestRefusal, reviewActionRefusal, satisfactionRefusal, windowEnd, type ReviewStatus,
 } from '../../domain/review';
 
-const open: ReviewStatus = { reviewed: true, stage: 'closed', window: { level: 'review', opensAt: '2026-11-01T02:00:00.000Z', endsAt: '2026-12-01T16:00:00.000Z' } };
+const open: ReviewStatus = { stage: 'closed', window: { level: 'review', opensAt: '2026-11-01T02:00:00.000Z', endsAt: '2026-12-01T16:00:00.000Z' } };
 const ask = (now: string, at = now) => reviewActionRefusal('request-review', open, new Date(now), new Date(at));
 
 describe('review windows', () => {
@@ -30,12 +30,11 @@ describe('review windows', () => {
 
   it('refuses before the reply, while a request is pending, after 复核, and for cases from before the chain', () => {
     const now = new Date('2026-11-15T00:00:00Z');
-    expect(requestRefusal({ reviewed: true, stage: 'investigation' })).toBe('a review can be asked for only after the written reply');
-    expect(requestRefusal({ reviewed: true, stage: 'review', pending: 're_review' })).toBe('a 复核 is already waiting for its decision');
-    expect(requestRefusal({ reviewed: true, stage: 'closed', finalAt: '2026-11-10T02:00:00.000Z' }))
+    expect(requestRefusal({ stage: 'investigation' })).toBe('a review can be asked for only after the written reply');
+    expect(requestRefusal({ stage: 'review', pending: 're_review' })).toBe('a 复核 is already waiting for its decision');
+    expect(requestRefusal({ stage: 'closed', finalAt: '2026-11-10T02:00:00.000Z' }))
       .toBe('the matter is final (终结) since 复核 was decided on 2026-11-10 10:00 (China Standard Time); the same facts are not accepted again');
-    expect(requestRefusal({ reviewed: false, stage: 'closed' })).toBe('this case was registered before the review chain ran in the workflow');
-    expect(availableReviewActions({ reviewed: true, stage: 'review', pending: 'review' }, now)).toEqual(['decide-review']);
+    expect(availableReviewActions({ stage: 'review', pending: 'review' }, now)).toEqual(['decide-review']);
     expect(availableReviewActions(open, now)).toEqual(['request-review']);
   });
 
