@@ -45,6 +45,7 @@ export function createRegisterCase(db: Db) {
           sourceBody: r.source?.body,
           sourceReference: r.source?.reference,
           village: r.village,
+          villageCode: r.villageCode,
           category: r.category,
           subject: r.subject,
           facts: r.facts,

@@ -9,6 +9,7 @@ import { createAttachmentService } from './attachments/service';
 import { createAttachmentStore } from './attachments/store';
 import { createAuditLog } from './audit/log';
 import { auditRoutes } from './audit/router';
+import { createDeviceCookies } from './auth/device-cookie';
 import { authRoutes } from './auth/router';
 import { calendarRoutes } from './calendar/router';
 import { createCalendarService } from './calendar/service';
@@ -30,6 +31,7 @@ import { exportRoutes } from './exports/router';
 import { createExportService } from './exports/service';
 import { publicRoutes } from './public/router';
 import { createPublicService } from './public/service';
+import { queryCodeRoutes } from './query-codes/router';
 import { createQueryCodes } from './shared/query-code';
 import { reportRoutes } from './reports/router';
 import { createReportService } from './reports/service';
@@ -37,7 +39,8 @@ import { statisticsRoutes } from './statistics/router';
 import { createStatisticsService } from './statistics/service';
 import { similarCaseRoutes } from './similar-cases/router';
 import { createSimilarCaseService } from './similar-cases/service';
-import { townshipRoutes } from './townships/router';
+import { divisionRoutes } from './divisions/router';
+import { createDivisionService } from './divisions/service';
 import { createUserService } from './users/service';
 import { userRoutes } from './users/router';
 
@@ -46,7 +49,7 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   policy: TimePolicy;
-  config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'QUERY_CODE_SECRET' | 'DATA_DIR' | 'ATTACHMENT_STORE' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
+  config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'secrets' | 'DATA_DIR' | 'ATTACHMENT_STORE' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
     | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'noticePolicy'>;
 }
 
@@ -55,8 +58,8 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   const throttle = createLoginThrottle(db, {
     maxFailures: config.LOGIN_MAX_FAILURES, maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP, lockMinutes: config.LOGIN_LOCK_MINUTES,
   });
-  const auth = createAuthService({ db, audit, throttle, tokenTtlHours: config.TOKEN_TTL_HOURS });
-  const queryCodes = createQueryCodes(config.QUERY_CODE_SECRET);
+  const auth = createAuthService({ db, audit, throttle, devices: createDeviceCookies(config.secrets.deviceKey, config.HTTPS), tokenTtlHours: config.TOKEN_TTL_HOURS });
+  const queryCodes = createQueryCodes(db, config.secrets.queryCodeKey);
   const cases = createCaseService({ db, temporal, taskQueue, policy, noticePolicy: config.noticePolicy, queryCodes, audit });
   const attachments = createAttachmentService({
     db, cases,
@@ -69,9 +72,10 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   const routes = [
     ...healthRoutes(db, temporal),
     ...authRoutes(auth, { secureCookies: config.HTTPS }),
-    ...townshipRoutes(db),
+    ...divisionRoutes(createDivisionService(db)),
     ...similarCaseRoutes(createSimilarCaseService(db)),
     ...caseRoutes(cases),
+    ...queryCodeRoutes(cases, queryCodes),
     ...statisticsRoutes(createStatisticsService(db)),
     ...exportRoutes(createExportService(db)),
     ...reportRoutes(createReportService({ db, temporal, taskQueue })),

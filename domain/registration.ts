@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CATEGORIES, CHANNELS, KINDS, SOURCE_LEVELS } from './case';
 import { townshipCode } from './actions';
+import { villageCode } from './divisions';
 import { isoDateTime, optionalText, text } from './text';
 
 const petitioner = z.object({
@@ -23,6 +24,8 @@ export const registrationSchema = z.object({
     reference: optionalText(100),
   }).strict().optional(),
   township: townshipCode,
+  /** A village of the township from the county's list; `village` stays for free text (older intake forms). */
+  villageCode: villageCode.optional(),
   village: optionalText(100),
   category: z.enum(CATEGORIES),
   subject: text(200),

@@ -16,6 +16,9 @@ export const PERMISSIONS = {
   'cases.read': caseWorkers,
   'cases.register': ['desk'],
   'townships.read': ROLES,
+  // The county, its townships and villages: read by everyone, kept by the admin.
+  'divisions.read': ROLES,
+  'divisions.manage': ['admin'],
   'case.accept': ['desk'],
   'case.reject': ['desk'],
   'case.forward': ['desk'],

@@ -1,6 +1,6 @@
 // Master data of the demo county: 21 townships and one demo login per role (and per township).
 // Idempotent: run at every start, it creates only what is missing.
-import { hashPassword } from '../api/auth/passwords';
+import { hashPassword, verifyPassword } from '../api/auth/passwords';
 import type { Db } from '../db/client';
 import type { Role } from '../domain/roles';
 
@@ -47,4 +47,12 @@ export async function seedDemoCounty(db: Db): Promise<void> {
   // One hash for all: the demo accounts share their password anyway, and seeding stays fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.user.createMany({ data: missing.map((u) => ({ ...u, passwordHash })), skipDuplicates: true });
+}
+
+/** Active demo logins that still open with the published demo password: production mode refuses to start with any. */
+export async function demoAccountsLeft(db: Db): Promise<string[]> {
+  const users = await db.user.findMany({ where: { active: true, username: { in: DEMO_USERS.map((u) => u.username) } }, select: { username: true, passwordHash: true } });
+  const left: string[] = [];
+  for (const u of users) if (await verifyPassword(u.passwordHash, DEMO_PASSWORD)) left.push(u.username);
+  return left;
 }

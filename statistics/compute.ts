@@ -34,7 +34,7 @@ export interface StageDays {
 }
 
 export interface Statistics {
-  filter: { from: string | null; to: string | null; basis: StatisticsFilter['basis']; township: string | null; kind: string | null };
+  filter: { from: string | null; to: string | null; basis: StatisticsFilter['basis']; township: string | null; village: string | null; kind: string | null };
   generatedAt: string;
   total: number;
   counts: {
@@ -43,6 +43,8 @@ export interface Statistics {
     sourceLevel: Count[];
     source: Array<Count & { level: string | null }>;
     township: Array<Count & { code: string }>;
+    /** Registered villages with cases, most first; key null: cases whose village is free text or none. */
+    village: Array<Count & { code: string | null }>;
     category: Count[];
     stage: Count[];
     outcome: Count[];
@@ -78,14 +80,15 @@ function countQuery(where: Prisma.Sql): Prisma.Sql {
         WHEN GROUPING(c."stage") = 0 THEN 'stage'
         WHEN GROUPING(c."outcome") = 0 THEN 'outcome'
         WHEN GROUPING(c."satisfaction") = 0 THEN 'satisfaction'
+        WHEN GROUPING(c."villageCode") = 0 THEN 'village'
         ELSE 'total' END AS dim,
-      COALESCE(c."kind", c."channel", c."sourceLevel", c."townshipCode", c."category", c."stage", c."outcome", c."satisfaction") AS key,
+      COALESCE(c."kind", c."channel", c."sourceLevel", c."townshipCode", c."category", c."stage", c."outcome", c."satisfaction", c."villageCode") AS key,
       c."sourceBody" AS body,
       count(*)::int AS n
     FROM "Case" c
     WHERE ${where}
     GROUP BY GROUPING SETS ((c."kind"), (c."channel"), (c."sourceLevel", c."sourceBody"), (c."townshipCode"),
-      (c."category"), (c."stage"), (c."outcome"), (c."satisfaction"), ())`;
+      (c."category"), (c."stage"), (c."outcome"), (c."satisfaction"), (c."villageCode"), ())`;
 }
 
 type RateRow = {
@@ -171,12 +174,14 @@ export async function computeStatistics(db: Db, filter: StatisticsFilter, now = 
   const levelTotals = new Map<string | null, number>();
   for (const s of sources) levelTotals.set(s.level, (levelTotals.get(s.level) ?? 0) + s.count);
   const township = by('township');
+  const village = by('village');
+  const villageNames = new Map((await db.village.findMany({ where: { code: { in: [...village.keys()].filter((k) => k !== null) } } })).map((v) => [v.code, v.name]));
   const daysBy = new Map(days.map((d) => [d.stage, d]));
 
   return {
     filter: {
       from: filter.from?.toISOString() ?? null, to: filter.to?.toISOString() ?? null, basis: filter.basis,
-      township: filter.township ?? null, kind: filter.kind ?? null,
+      township: filter.township ?? null, village: filter.village ?? null, kind: filter.kind ?? null,
     },
     generatedAt: now.toISOString(),
     total: by('total').get(null) ?? 0,
@@ -186,6 +191,8 @@ export async function computeStatistics(db: Db, filter: StatisticsFilter, now = 
       sourceLevel: [...SOURCE_LEVELS, null].map((key) => ({ key, label: labelOf(SOURCE_LEVEL_LABELS, key), count: levelTotals.get(key) ?? 0 })),
       source: sources,
       township: townships.map((t) => ({ key: t.code, code: t.code, label: t.name, count: township.get(t.code) ?? 0 })),
+      village: [...village].map(([key, count]) => ({ key, code: key, label: key === null ? '未登记村' : villageNames.get(key) ?? key, count }))
+        .sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key))),
       category: counts('category', CATEGORIES, CATEGORY_LABELS),
       stage: counts('stage', STAGES, STAGE_LABELS),
       outcome: counts('outcome', [...OUTCOMES, null], OUTCOME_LABELS, '办理中'),

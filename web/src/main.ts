@@ -11,6 +11,7 @@ import { passwordPage } from './views/password';
 import { lookupPage, noticesPage } from './views/public';
 import { statisticsPage } from './views/statistics';
 import { usersPage } from './views/users';
+import { divisionsPage } from './views/divisions';
 
 const CASE_ID = '(c[0-9a-f]{32})';
 
@@ -30,6 +31,7 @@ const pages: Page[] = [
   { pattern: /^\/dashboard$/, render: dashboardPage },
   { pattern: /^\/statistics$/, render: statisticsPage },
   { pattern: /^\/users$/, render: usersPage },
+  { pattern: /^\/divisions$/, render: divisionsPage },
   { pattern: /^\/calendar$/, render: calendarPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}$`), render: casePage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/ack$`), render: acknowledgementPage },

@@ -11,6 +11,7 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { href: '#/users', key: 'nav.users', show: (u) => may(u, 'users.manage') },
+  { href: '#/divisions', key: 'nav.divisions', show: (u) => may(u, 'divisions.manage') },
   { href: '#/calendar', key: 'nav.calendar', show: (u) => may(u, 'calendar.manage') },
   { href: '#/township', key: 'nav.township', show: (u) => townshipScoped(u) },
   { href: '#/dashboard', key: 'nav.dashboard', show: (u) => u.role === 'manager' },

@@ -5,6 +5,7 @@ import type { attachmentListSchema, attachmentSchema } from '../../api/attachmen
 import type { calendarSchema } from '../../api/calendar/schemas';
 import type { caseDetailSchema, caseListSchema, caseSummarySchema } from '../../api/cases/schemas';
 import type { dashboardSchema } from '../../api/dashboard/schemas';
+import type { countyResponse, importReportSchema, villageResponse } from '../../api/divisions/schemas';
 import type { publicCaseSchema, publicNoticeListSchema } from '../../api/public/schemas';
 import type { similarListSchema } from '../../api/similar-cases/schemas';
 import type { statisticsSchema } from '../../api/statistics/schemas';
@@ -18,6 +19,9 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export type AttachmentList = z.infer<typeof attachmentListSchema>;
 export type SimilarList = z.infer<typeof similarListSchema>;
 export interface Township { code: string; name: string }
+export type County = NonNullable<z.infer<typeof countyResponse>>;
+export type Village = z.infer<typeof villageResponse>;
+export type ImportReport = z.infer<typeof importReportSchema>;
 export type Statistics = z.infer<typeof statisticsSchema>;
 export type Account = z.infer<typeof accountSchema>;
 export type AccountList = z.infer<typeof accountListSchema>;
