@@ -259,6 +259,7 @@ export const en: Messages = {
   'clock.emergency': 'Emergency first aid',
   'clock.title': 'Time limits',
   'clock.warnAt': 'Warning from',
+  'clock.provisional': '(provisional: that year\'s holidays are not published yet)',
   'clock.escalation': 'Escalation',
   'clock.paused': 'Clock paused',
   'clock.pausedSince': '{reason}, since {at}',

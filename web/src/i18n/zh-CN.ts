@@ -275,6 +275,7 @@ export const zhCN = {
   'clock.emergency': '救急难先行救助期限',
   'clock.title': '办理时限',
   'clock.warnAt': '预警时间',
+  'clock.provisional': '（暂定：该年度节假日安排尚未公布）',
   'clock.escalation': '催督办',
   'clock.paused': '计时暂停',
   'clock.pausedSince': '{reason}，自 {at}',
