@@ -16,26 +16,36 @@ export interface SetupResult {
   firstAdmin?: { username: string; password: string };
 }
 
-export async function runSetup(opts: {
-  databaseUrl: string; address: string; temporal: TemporalConfig;
-  /** `npm start`'s demo county (its townships and demo logins); never for a county's installation. */
-  demo?: boolean;
-}): Promise<SetupResult> {
-  const migrations = await migrate(opts.databaseUrl);
-  const db = createDb(opts.databaseUrl, 2);
-  let firstAdmin: SetupResult['firstAdmin'];
-  try {
-    if (opts.demo) await seedDemoCounty(db);
-    firstAdmin = await ensureFirstAdmin(db);
-  } finally {
-    await db.$disconnect();
-  }
+export async function runSetup(opts: DatabaseSetup & { address: string; temporal: TemporalConfig }): Promise<SetupResult> {
+  const { migrations, firstAdmin } = await setupDatabase(opts);
   const temporal = await connectClient(opts.temporal, opts.address);
   try {
     const schedule = await ensureWeeklyReportSchedule(temporal.client, opts.temporal);
     return { migrations, schedule, firstAdmin };
   } finally {
     await temporal.close();
+  }
+}
+
+export interface DatabaseSetup {
+  /** The application's role (docs/database-roles.md). */
+  databaseUrl: string;
+  /** The role that owns the tables; `databaseUrl` when not given. */
+  databaseOwnerUrl?: string;
+  /** `npm start`'s demo county (its townships and demo logins); never for a county's installation. */
+  demo?: boolean;
+}
+
+/** The database's part of setup, done as the owner role: migrations, the application role's rights, the accounts. */
+export async function setupDatabase(opts: DatabaseSetup): Promise<Pick<SetupResult, 'migrations' | 'firstAdmin'>> {
+  const ownerUrl = opts.databaseOwnerUrl ?? opts.databaseUrl;
+  const migrations = await migrate(ownerUrl, opts.databaseUrl);
+  const db = createDb(ownerUrl, 2);
+  try {
+    if (opts.demo) await seedDemoCounty(db);
+    return { migrations, firstAdmin: await ensureFirstAdmin(db) };
+  } finally {
+    await db.$disconnect();
   }
 }
 

@@ -7,7 +7,10 @@ import { startEmbeddedPostgres } from './postgres';
 import { resolveTemporalCli, startDevServer } from './temporal';
 
 export interface Services {
+  /** The application's role. */
   databaseUrl: string;
+  /** The owner role, for migrations and maintenance. */
+  databaseOwnerUrl: string;
   temporalAddress: string;
   temporalUiUrl?: string;
   setup: SetupResult;
@@ -25,11 +28,13 @@ export async function startServices(app: AppConfig, temporal: TemporalConfig, lo
   const stop = async () => { for (const s of stops.reverse()) await s().catch((e) => log(`stop failed: ${e}`)); };
   try {
     let databaseUrl = app.DATABASE_URL;
-    if (!databaseUrl) {
+    let databaseOwnerUrl = app.DATABASE_OWNER_URL ?? databaseUrl;
+    if (!databaseUrl || !databaseOwnerUrl) {
       log(`Starting embedded PostgreSQL (data in ${path.join(app.DATA_DIR, 'postgres')})…`);
       const pg = await startEmbeddedPostgres(path.join(app.DATA_DIR, 'postgres'), app.PG_PORT);
       stops.push(pg.stop);
       databaseUrl = pg.url;
+      databaseOwnerUrl = pg.ownerUrl;
     }
     let temporalAddress = temporal.address;
     let temporalUiUrl: string | undefined;
@@ -44,8 +49,8 @@ export async function startServices(app: AppConfig, temporal: TemporalConfig, lo
       temporalAddress = server.address;
       temporalUiUrl = server.uiUrl;
     }
-    const setup = await runSetup({ databaseUrl, address: temporalAddress, temporal, demo: opts.demo });
-    return { databaseUrl, temporalAddress, temporalUiUrl, setup, stop };
+    const setup = await runSetup({ databaseUrl, databaseOwnerUrl, address: temporalAddress, temporal, demo: opts.demo });
+    return { databaseUrl, databaseOwnerUrl, temporalAddress, temporalUiUrl, setup, stop };
   } catch (e) {
     await stop();
     throw e;
