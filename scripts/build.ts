@@ -1,6 +1,7 @@
 // `npm run build`: the compiled installation. Production processes run `node` on it, with no tsx and
 // nothing bundled at start:
-//   build/api/main.js, build/worker/main.js, build/scripts/setup.js   the processes, as JavaScript
+//   build/api/main.js, build/worker/main.js    the API and the worker, as JavaScript
+//   build/scripts/setup.js, build/scripts/start.js   setup, and everything on one server
 //   build/web/app.js                                                 the console's script
 //   build/workflows.js                                               the worker's workflow bundle
 // Packages stay in node_modules (`npm prune --omit=dev` leaves what these need).
@@ -13,7 +14,7 @@ import { CONSOLE_SCRIPT } from '../api/console/router';
 import { APP_ROOT, BUILD_DIR } from '../config/paths';
 import { quietBundlerLogger, WORKFLOW_BUNDLE, WORKFLOWS_PATH } from '../worker/worker';
 
-const ENTRY_POINTS = ['api/main.ts', 'worker/main.ts', 'scripts/setup.ts'];
+const ENTRY_POINTS = ['api/main.ts', 'worker/main.ts', 'scripts/setup.ts', 'scripts/start.ts'];
 
 const started = Date.now();
 fs.rmSync(BUILD_DIR, { recursive: true, force: true });
