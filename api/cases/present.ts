@@ -54,6 +54,7 @@ function summaryFields(row: CaseRow, now: Date) {
     stageDueAt: iso(row.stageDueAt),
     replyDueAt: iso(row.replyDueAt),
     dueAt: iso(row.dueAt),
+    dueProvisional: row.dueProvisional,
     overdue: isOverdue(row, now),
     escalation: row.escalation as EscalationLevel | null,
     outcome: row.outcome,

@@ -58,6 +58,8 @@ export const caseSummarySchema = z.object({
   replyDueAt: z.string().nullable(),
   /** The earliest due time among the running clocks; null while paused or closed. */
   dueAt: z.string().nullable(),
+  /** A due time counts days of a year whose holiday calendar is not published yet (weekends only): it may move. */
+  dueProvisional: z.boolean(),
   overdue: z.boolean(),
   /** The highest escalation level reached by a running clock. */
   escalation: z.enum(LEVELS).nullable(),

@@ -43,7 +43,7 @@ async function startRun(project: TestProject) {
   const [pg, server] = await Promise.all([
     freePort().then((port) => startEmbeddedPostgres(path.join(runDir, 'postgres'), port)),
     Promise.all([freePort(), freePort()]).then(([port, uiPort]) => startDevServer({
-      cli, dbFile: path.join(runDir, 'temporal.sqlite'), port: port!, uiPort: uiPort!, namespace: 'default',
+      cli, dbFile: path.join(runDir, 'temporal', 'temporal.sqlite'), port: port!, uiPort: uiPort!, namespace: 'default',
     })),
   ]);
   await setupDatabase({ databaseUrl: pg.url, databaseOwnerUrl: pg.ownerUrl, demo: true });
