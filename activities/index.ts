@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import type { MailConfig, Mailer } from '../notifications/mailer';
+import { failFastOnBadData } from './bad-data';
 import { createCalendarActivities } from './calendar';
 import { createRecordEvent } from './record-event';
 import { createRecordNoticeEvent } from './record-notice-event';
@@ -18,10 +19,11 @@ export interface ActivityDeps {
 export function createActivities({ db, mailer, mail }: ActivityDeps) {
   const sendNotification = createSendNotification({ db, mailer, mail });
   return {
-    registerCase: createRegisterCase(db),
-    recordEvent: createRecordEvent(db),
-    recordNoticeEvent: createRecordNoticeEvent(db),
-    updateAssistanceList: createUpdateAssistanceList(db),
+    // The read-model writes store what people typed: data PostgreSQL refuses fails their step at once.
+    registerCase: failFastOnBadData('registerCase', createRegisterCase(db)),
+    recordEvent: failFastOnBadData('recordEvent', createRecordEvent(db)),
+    recordNoticeEvent: failFastOnBadData('recordNoticeEvent', createRecordNoticeEvent(db)),
+    updateAssistanceList: failFastOnBadData('updateAssistanceList', createUpdateAssistanceList(db)),
     buildWeeklyReport: createBuildWeeklyReport(db),
     mailWeeklyReport: createMailWeeklyReport(db, sendNotification),
     sendNotification,
