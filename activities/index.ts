@@ -1,7 +1,9 @@
 import type { Db } from '../db/client';
 import type { MailConfig, Mailer } from '../notifications/mailer';
+import { loadIssuerConfig, type IssuerConfig } from '../documents/issuer';
 import { failFastOnBadData } from './bad-data';
 import { createCalendarActivities } from './calendar';
+import { createIssueDocument } from './issue-document';
 import { createRecordEvent } from './record-event';
 import { createRecordNoticeEvent } from './record-notice-event';
 import { createRegisterCase } from './register-case';
@@ -13,10 +15,12 @@ export interface ActivityDeps {
   db: Db;
   mailer: Mailer;
   mail: Pick<MailConfig, 'locale' | 'maxAttempts'>;
+  /** How written notices name their issuer; from the environment unless given. */
+  issuer?: IssuerConfig;
 }
 
 /** Every activity of the worker, built from its dependencies. */
-export function createActivities({ db, mailer, mail }: ActivityDeps) {
+export function createActivities({ db, mailer, mail, issuer = loadIssuerConfig() }: ActivityDeps) {
   const sendNotification = createSendNotification({ db, mailer, mail });
   return {
     // The read-model writes store what people typed: data PostgreSQL refuses fails their step at once.
@@ -27,6 +31,7 @@ export function createActivities({ db, mailer, mail }: ActivityDeps) {
     buildWeeklyReport: createBuildWeeklyReport(db),
     mailWeeklyReport: createMailWeeklyReport(db, sendNotification),
     sendNotification,
+    issueDocument: createIssueDocument(db, issuer),
     ...createCalendarActivities(db),
   };
 }

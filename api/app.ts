@@ -11,6 +11,8 @@ import { createAuditLog } from './audit/log';
 import { auditRoutes } from './audit/router';
 import { createDeviceCookies } from './auth/device-cookie';
 import { authRoutes } from './auth/router';
+import { bodyRoutes } from './bodies/router';
+import { createBodyService } from './bodies/service';
 import { calendarRoutes } from './calendar/router';
 import { createCalendarService } from './calendar/service';
 import { createAuthService } from './auth/service';
@@ -75,6 +77,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...healthRoutes(db, temporal),
     ...authRoutes(auth, { secureCookies: config.HTTPS }),
     ...divisionRoutes(createDivisionService(db)),
+    ...bodyRoutes(createBodyService(db)),
     ...similarCaseRoutes(createSimilarCaseService(db)),
     ...caseRoutes(cases),
     ...queryCodeRoutes(cases, queryCodes),

@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   // The county, its townships and villages: read by everyone, kept by the admin.
   'divisions.read': ROLES,
   'divisions.manage': ['admin'],
+  // The bodies cases go to (转送/交办): read by everyone who routes or reads cases, kept by the admin.
+  'bodies.read': ROLES,
+  'bodies.manage': ['admin'],
   'case.accept': ['desk'],
   'case.reject': ['desk'],
   'case.forward': ['desk'],

@@ -55,6 +55,8 @@ export interface Statistics {
   overdue: number;
   /** Open cases under supervision (督办) now: a clock of theirs has climbed to the ladder's top. */
   supervised: number;
+  /** Petitions marked as concerning a public official or cadre, and the accusations among them (for 纪检监察). */
+  cadres: { concerning: number; accusations: number };
   stageDays: StageDays[];
 }
 
@@ -93,6 +95,7 @@ function countQuery(where: Prisma.Sql): Prisma.Sql {
 
 type RateRow = {
   on_time: number; due: number; replied: number; accepted: number; satisfied: number; rated: number; overdue: number; supervised: number;
+  cadre: number; cadre_accusations: number;
 };
 
 /**
@@ -107,6 +110,7 @@ type RateRow = {
  *   denominator: cases with a recorded follow-up response.
  * - overdue: cases not closed whose current stage's due date has passed.
  * - supervised: cases not closed whose escalation has reached supervision (督办).
+ * - cadres: cases marked as concerning a public official or cadre, and the accusations among them.
  */
 function rateQuery(where: Prisma.Sql, now: Date): Prisma.Sql {
   return Prisma.sql`
@@ -114,7 +118,7 @@ function rateQuery(where: Prisma.Sql, now: Date): Prisma.Sql {
       SELECT
         CASE WHEN c."acceptedAt" IS NULL THEN c."closedAt" ELSE c."repliedAt" END AS settled_at,
         CASE WHEN c."acceptedAt" IS NULL THEN c."acceptanceDueAt" ELSE c."replyDueAt" END AS due_at,
-        c."acceptedAt", c."repliedAt", c."satisfaction", c."stage", c."stageDueAt", c."escalation"
+        c."acceptedAt", c."repliedAt", c."satisfaction", c."stage", c."stageDueAt", c."escalation", c."concernsCadre", c."kind"
       FROM "Case" c WHERE ${where})
     SELECT
       count(*) FILTER (WHERE settled_at IS NOT NULL AND settled_at <= due_at)::int AS on_time,
@@ -124,7 +128,9 @@ function rateQuery(where: Prisma.Sql, now: Date): Prisma.Sql {
       count(*) FILTER (WHERE "satisfaction" IN ('satisfied', 'basically_satisfied'))::int AS satisfied,
       count(*) FILTER (WHERE "satisfaction" IS NOT NULL)::int AS rated,
       count(*) FILTER (WHERE "stage" <> 'closed' AND "stageDueAt" < ${now})::int AS overdue,
-      count(*) FILTER (WHERE "stage" <> 'closed' AND "escalation" = 'supervision')::int AS supervised
+      count(*) FILTER (WHERE "stage" <> 'closed' AND "escalation" = 'supervision')::int AS supervised,
+      count(*) FILTER (WHERE "concernsCadre")::int AS cadre,
+      count(*) FILTER (WHERE "concernsCadre" AND "kind" = 'accusation')::int AS cadre_accusations
     FROM s`;
 }
 
@@ -205,6 +211,7 @@ export async function computeStatistics(db: Db, filter: StatisticsFilter, now = 
     },
     overdue: r!.overdue,
     supervised: r!.supervised,
+    cadres: { concerning: r!.cadre, accusations: r!.cadre_accusations },
     stageDays: STAGES.filter((s) => s !== 'closed').map((stage) => {
       const d = daysBy.get(stage);
       return { stage, label: STAGE_LABELS[stage], spans: d?.spans ?? 0, averageDays: round2(d?.avg ?? null), p90Days: round2(d?.p90 ?? null) };

@@ -47,6 +47,8 @@ export const statisticsSchema = z.object({
   rates: z.object({ onTimeClosure: rate, reply: rate, satisfaction: rate }),
   overdue: z.number(),
   supervised: z.number(),
+  /** Petitions concerning a public official or cadre, and the accusations among them (transferred to 纪检监察). */
+  cadres: z.object({ concerning: z.number(), accusations: z.number() }),
   stageDays: z.array(z.object({
     stage: z.string(), label: z.string(), spans: z.number(), averageDays: z.number().nullable(), p90Days: z.number().nullable(),
   })),

@@ -181,7 +181,7 @@ describe('review chain', () => {
     expect(Number(entry.amount)).toBe(480);
   });
 
-  it('flags a new petition by the same petitioner on the same matter after 复核 as not to be accepted again', async () => {
+  it('flags a new petition by the same petitioner (ID number, or name and phone however written) after 复核, for the desk to confirm the matter', async () => {
     const petitioner = uniquePetitioner('王五');
     const { c } = await replied({ petitioner });
     await ask(c);
@@ -192,10 +192,14 @@ describe('review chain', () => {
     const earlier = await kit.db.case.findUniqueOrThrow({ where: { id: c.caseId } });
 
     const again = await startCase(kit, { petitioner: { ...petitioner, name: '王 五' } });
+    // Whether another category is the same matter is the desk's judgement: it is flagged as well.
     const otherMatter = await startCase(kit, { petitioner, category: 'medical' });
-    const rows = await kit.db.case.findMany({ where: { id: { in: [again.caseId, otherMatter.caseId] } } });
+    const phone = petitioner.phone.replace(/^(...)(....)(....)$/, '+86 $1-$2-$3');
+    const byPhone = await startCase(kit, { petitioner: { name: '王　五', phone } });
+    const namesake = await startCase(kit, { petitioner: { name: '王五', phone: '13700000001' } });
+    const rows = await kit.db.case.findMany({ where: { id: { in: [again, otherMatter, byPhone, namesake].map((c) => c.caseId) } } });
     const flag = Object.fromEntries(rows.map((r) => [r.id, r.repeatOfCaseId]));
-    expect(flag).toEqual({ [again.caseId]: earlier.id, [otherMatter.caseId]: null });
+    expect(flag).toEqual({ [again.caseId]: earlier.id, [otherMatter.caseId]: earlier.id, [byPhone.caseId]: earlier.id, [namesake.caseId]: null });
     const registered = await kit.db.caseEvent.findFirstOrThrow({ where: { caseId: again.caseId, seq: 1 } });
     expect(registered.data).toMatchObject({ repeatOf: earlier.caseNo });
   });

@@ -1,5 +1,6 @@
 // The web console: pages by address, each shown only to the users it serves.
 import { start, type Page } from './app';
+import { bodiesPage } from './views/bodies';
 import { calendarPage } from './views/calendar';
 import { acknowledgementPage, replyLetterPage } from './views/documents';
 import { caseListPage } from './views/case-list';
@@ -33,6 +34,7 @@ const pages: Page[] = [
   { pattern: /^\/users$/, render: usersPage },
   { pattern: /^\/divisions$/, render: divisionsPage },
   { pattern: /^\/calendar$/, render: calendarPage },
+  { pattern: /^\/bodies$/, render: bodiesPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}$`), render: casePage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/ack$`), render: acknowledgementPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/letter$`), render: replyLetterPage },

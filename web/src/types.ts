@@ -2,6 +2,7 @@
 // reaches the browser).
 import type { z } from 'zod';
 import type { attachmentListSchema, attachmentSchema } from '../../api/attachments/schemas';
+import type { bodyListSchema, bodySchema } from '../../api/bodies/schemas';
 import type { calendarSchema } from '../../api/calendar/schemas';
 import type { caseDetailSchema, caseListSchema, caseSummarySchema } from '../../api/cases/schemas';
 import type { dashboardSchema } from '../../api/dashboard/schemas';
@@ -31,3 +32,5 @@ export type PublicNotice = PublicNoticeList['items'][number];
 export type Dashboard = z.infer<typeof dashboardSchema>;
 export type DashboardRow = Dashboard['rows'][number];
 export type Calendar = z.infer<typeof calendarSchema>;
+export type Body = z.infer<typeof bodySchema>;
+export type BodyList = z.infer<typeof bodyListSchema>;

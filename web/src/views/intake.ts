@@ -78,6 +78,7 @@ export async function intakePage(): Promise<Node> {
         f({ name: 'source.reference', label: t('field.source.reference'), maxLength: 100 })),
       h('div', { class: 'field-error', 'data-error-for': 'source' })),
     f({ name: 'urgent', label: t('field.urgent'), type: 'checkbox' }),
+    f({ name: 'concernsCadre', label: t('field.concernsCadre'), type: 'checkbox' }),
     f({ name: 'anonymous', label: t('field.anonymous'), type: 'checkbox' }),
     petitioner,
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('intake.submit'))));
