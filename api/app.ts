@@ -13,6 +13,8 @@ import { createDeviceCookies } from './auth/device-cookie';
 import { authRoutes } from './auth/router';
 import { bodyRoutes } from './bodies/router';
 import { createBodyService } from './bodies/service';
+import { documentRoutes } from './documents/router';
+import { createDocumentService } from './documents/service';
 import { calendarRoutes } from './calendar/router';
 import { createCalendarService } from './calendar/service';
 import { createAuthService } from './auth/service';
@@ -85,6 +87,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...exportRoutes(createExportService(db)),
     ...reportRoutes(createReportService({ db, temporal, taskQueue })),
     ...attachmentRoutes(attachments),
+    ...documentRoutes(createDocumentService({ db, cases })),
     ...userRoutes(createUserService({ db, throttle })),
     ...auditRoutes(audit),
     ...noticeRoutes(notices),

@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   // The bodies cases go to (转送/交办): read by everyone who routes or reads cases, kept by the admin.
   'bodies.read': ROLES,
   'bodies.manage': ['admin'],
+  // Written notices: read with the case; their delivery recorded by whoever hands or sends them.
+  'documents.read': caseWorkers,
+  'documents.deliver': ['desk', 'county_reviewer'],
   'case.accept': ['desk'],
   'case.reject': ['desk'],
   'case.forward': ['desk'],

@@ -187,3 +187,32 @@ describe('the reply\'s text', () => {
     expect(attendeeList([{ name: '王复核', title: '社会救助股股长' }, { name: '李四' }])).toBe('王复核（社会救助股股长）、李四');
   });
 });
+
+describe('a case\'s notices over HTTP', () => {
+  it('lists them with their numbers, records their delivery, and keeps an accuser\'s from township users', async () => {
+    const id = await register();
+    const doc = (await issue(input(id, { kind: 'acceptance', acceptedAt: AT })))!;
+    const listed = await api.request('GET', `/api/cases/${id}/documents`, { token: desk });
+    expect(listed.body.items).toEqual([{
+      id: doc.id, kind: 'acceptance', title: '信访事项受理告知书', docNo: doc.docNo, issuedAt: new Date(AT).toISOString(), delivery: null,
+      href: `/api/cases/${id}/attachments/${doc.id}`,
+    }]);
+    const deliver = (body: unknown, token = desk, docId = doc.id) => api.request('POST', `/api/cases/${id}/documents/${docId}/delivery`, { token, body });
+    const early = await deliver({ method: 'post', deliveredAt: '2026-12-01T10:00:00+08:00' });
+    expect([early.status, early.body.error.fields[0].field]).toEqual([400, 'deliveredAt']);
+    const future = await deliver({ method: 'post', deliveredAt: '2099-12-01T10:00:00+08:00' });
+    expect([future.status, future.body.error.fields[0].field]).toEqual([400, 'deliveredAt']);
+    const posted = await deliver({ method: 'post', deliveredAt: '2026-12-04T16:00:00+08:00' });
+    expect(posted.status).toBe(200);
+    expect(posted.body.delivery).toEqual({ method: 'post', deliveredAt: '2026-12-04T08:00:00.000Z' });
+    expect((await deliver({ method: 'post', deliveredAt: '2026-12-04T16:00:00+08:00' }, await api.login('manager'))).status).toBe(403);
+    expect((await deliver({ method: 'post', deliveredAt: '2026-12-04T16:00:00+08:00' }, desk, crypto.randomUUID())).status).toBe(404);
+
+    const accusation = await register({ kind: 'accusation' });
+    await issue(input(accusation, { kind: 'acceptance', acceptedAt: AT }));
+    const officer = await api.login('town01');
+    expect((await api.request('GET', `/api/cases/${accusation}/documents`, { token: officer })).body.items).toEqual([]);
+    expect((await api.request('GET', `/api/cases/${accusation}/documents`, { token: desk })).body.items).toHaveLength(1);
+    expect((await api.request('GET', `/api/cases/${id}/documents`, { token: await api.login('town02') })).status).toBe(404);
+  });
+});
