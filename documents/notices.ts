@@ -42,8 +42,14 @@ export interface MeetingRecord {
   attendees: Array<{ name: string; title?: string }>;
 }
 
-/** The step that issues a notice, with what the notice says of it. */
+/** The step that issues a notice, with what the notice says of it; a receiving body by its id (master data). */
 export type DocumentRequest =
+  | Exclude<NoticeRequest, { kind: 'transfer' | 'assignment' }>
+  | { kind: 'transfer'; bodyId: string; reason: string }
+  | { kind: 'assignment'; bodyId: string; reason: string; dueAt: string };
+
+/** What a notice says of its step, with the receiving body as the master data has it. */
+export type NoticeRequest =
   | { kind: 'acceptance'; acceptedAt: string; replyDueAt?: string }
   | { kind: 'rejection'; reason: string; basis: string }
   | { kind: 'extension'; reason: string; days: number; replyDueAt: string }
@@ -104,7 +110,7 @@ function referral(c: CaseFacts, r: { body: ReceivingBody; reason: string }, ask:
   ];
 }
 
-export function noticeContent(c: CaseFacts, r: DocumentRequest): NoticeContent {
+export function noticeContent(c: CaseFacts, r: NoticeRequest): NoticeContent {
   const title = DOCUMENT_TITLES[r.kind];
   switch (r.kind) {
     case 'acceptance':
