@@ -4,6 +4,7 @@ import { createDb } from '../db/client';
 import type { TemporalConfig } from '../temporal.config';
 import { connectClient } from '../temporal.connection';
 import { createApp } from './app';
+import { codecEndpoint } from './temporal-codec/service';
 
 export interface RunningApi {
   url: string;
@@ -17,7 +18,7 @@ export async function startApi(opts: {
 }): Promise<RunningApi> {
   const db = createDb(opts.databaseUrl);
   const temporal = await connectClient(opts.temporal, opts.address);
-  const app = createApp({ db, temporal: temporal.client, taskQueue: opts.temporal.taskQueue, policy: opts.app.policy, config: opts.app });
+  const app = createApp({ db, temporal: temporal.client, taskQueue: opts.temporal.taskQueue, policy: opts.app.policy, codec: codecEndpoint(opts.temporal), config: opts.app });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(opts.app.PORT, opts.app.HOST, () => resolve(s));
   });
