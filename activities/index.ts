@@ -1,6 +1,8 @@
 import type { Db } from '../db/client';
 import type { MailConfig, Mailer } from '../notifications/mailer';
+import { loadIssuerConfig, type IssuerConfig } from '../documents/issuer';
 import { createCalendarActivities } from './calendar';
+import { createIssueDocument } from './issue-document';
 import { createRecordEvent } from './record-event';
 import { createRecordNoticeEvent } from './record-notice-event';
 import { createRegisterCase } from './register-case';
@@ -12,10 +14,12 @@ export interface ActivityDeps {
   db: Db;
   mailer: Mailer;
   mail: Pick<MailConfig, 'locale' | 'maxAttempts'>;
+  /** How written notices name their issuer; from the environment unless given. */
+  issuer?: IssuerConfig;
 }
 
 /** Every activity of the worker, built from its dependencies. */
-export function createActivities({ db, mailer, mail }: ActivityDeps) {
+export function createActivities({ db, mailer, mail, issuer = loadIssuerConfig() }: ActivityDeps) {
   const sendNotification = createSendNotification({ db, mailer, mail });
   return {
     registerCase: createRegisterCase(db),
@@ -25,6 +29,7 @@ export function createActivities({ db, mailer, mail }: ActivityDeps) {
     buildWeeklyReport: createBuildWeeklyReport(db),
     mailWeeklyReport: createMailWeeklyReport(db, sendNotification),
     sendNotification,
+    issueDocument: createIssueDocument(db, issuer),
     ...createCalendarActivities(db),
   };
 }

@@ -3,7 +3,7 @@ import type { Actor, CaseView } from '../domain/messages';
 import type { Registration } from '../domain/registration';
 import { caseRow } from '../domain/case-row';
 import { eventRow } from './record-event';
-import { finalCaseOnSameMatter } from './repeat-petition';
+import { finalCasesOfPetitioner } from './repeat-petition';
 
 export interface RegisterCaseInput {
   caseId: string;
@@ -34,7 +34,8 @@ export function createRegisterCase(db: Db) {
         where: { year }, create: { year, last: 1 }, update: { last: { increment: 1 } },
       });
       const caseNo = formatCaseNo(year, counter.last);
-      const repeatOf = await finalCaseOnSameMatter(tx, r);
+      // The desk confirms whether the flagged case is the same matter before it decides on acceptance.
+      const [repeatOf] = await finalCasesOfPetitioner(tx, r);
       await tx.case.create({
         data: {
           id: caseId,
@@ -45,6 +46,7 @@ export function createRegisterCase(db: Db) {
           sourceBody: r.source?.body,
           sourceReference: r.source?.reference,
           village: r.village,
+          villageCode: r.villageCode,
           category: r.category,
           subject: r.subject,
           facts: r.facts,
@@ -56,6 +58,7 @@ export function createRegisterCase(db: Db) {
           petitionerAddress: r.petitioner?.address,
           petitionerEmail: r.petitioner?.email,
           urgent: r.urgent ?? false,
+          concernsCadre: r.concernsCadre ?? false,
           receivedAt: new Date(r.receivedAt),
           registeredById: input.registeredBy.id,
           requestFingerprint: input.fingerprint,

@@ -10,7 +10,12 @@ import { createAttachmentService } from './attachments/service';
 import { createAttachmentStore } from './attachments/store';
 import { createAuditLog } from './audit/log';
 import { auditRoutes } from './audit/router';
+import { createDeviceCookies } from './auth/device-cookie';
 import { authRoutes } from './auth/router';
+import { bodyRoutes } from './bodies/router';
+import { createBodyService } from './bodies/service';
+import { documentRoutes } from './documents/router';
+import { createDocumentService } from './documents/service';
 import { calendarRoutes } from './calendar/router';
 import { createCalendarService } from './calendar/service';
 import { createAuthService } from './auth/service';
@@ -31,6 +36,7 @@ import { exportRoutes } from './exports/router';
 import { createExportService } from './exports/service';
 import { publicRoutes } from './public/router';
 import { createPublicService } from './public/service';
+import { queryCodeRoutes } from './query-codes/router';
 import { createQueryCodes } from './shared/query-code';
 import { reportRoutes } from './reports/router';
 import { createReportService } from './reports/service';
@@ -40,7 +46,8 @@ import { similarCaseRoutes } from './similar-cases/router';
 import { createSimilarCaseService } from './similar-cases/service';
 import { codecCors, CODEC_PATH, temporalCodecRoutes } from './temporal-codec/router';
 import { createCodecService } from './temporal-codec/service';
-import { townshipRoutes } from './townships/router';
+import { divisionRoutes } from './divisions/router';
+import { createDivisionService } from './divisions/service';
 import { createUserService } from './users/service';
 import { userRoutes } from './users/router';
 
@@ -51,7 +58,7 @@ export interface AppDeps {
   policy: TimePolicy;
   /** The Temporal Web UI's codec endpoint: the payload keys, the UI's origins, the tools' token. */
   codec: { keys: PayloadKey[]; origins: string[]; token?: string };
-  config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'QUERY_CODE_SECRET' | 'DATA_DIR' | 'ATTACHMENT_STORE' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
+  config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'secrets' | 'DATA_DIR' | 'ATTACHMENT_STORE' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
     | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'noticePolicy'>;
 }
 
@@ -60,8 +67,8 @@ export function createApp({ db, temporal, taskQueue, policy, codec, config }: Ap
   const throttle = createLoginThrottle(db, {
     maxFailures: config.LOGIN_MAX_FAILURES, maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP, lockMinutes: config.LOGIN_LOCK_MINUTES,
   });
-  const auth = createAuthService({ db, audit, throttle, tokenTtlHours: config.TOKEN_TTL_HOURS });
-  const queryCodes = createQueryCodes(config.QUERY_CODE_SECRET);
+  const auth = createAuthService({ db, audit, throttle, devices: createDeviceCookies(config.secrets.deviceKey, config.HTTPS), tokenTtlHours: config.TOKEN_TTL_HOURS });
+  const queryCodes = createQueryCodes(db, config.secrets.queryCodeKey);
   const cases = createCaseService({ db, temporal, taskQueue, policy, noticePolicy: config.noticePolicy, queryCodes, audit });
   const attachments = createAttachmentService({
     db, cases,
@@ -74,13 +81,16 @@ export function createApp({ db, temporal, taskQueue, policy, codec, config }: Ap
   const routes = [
     ...healthRoutes(db, temporal),
     ...authRoutes(auth, { secureCookies: config.HTTPS }),
-    ...townshipRoutes(db),
+    ...divisionRoutes(createDivisionService(db)),
+    ...bodyRoutes(createBodyService(db)),
     ...similarCaseRoutes(createSimilarCaseService(db)),
     ...caseRoutes(cases),
+    ...queryCodeRoutes(cases, queryCodes),
     ...statisticsRoutes(createStatisticsService(db)),
     ...exportRoutes(createExportService(db)),
     ...reportRoutes(createReportService({ db, temporal, taskQueue })),
     ...attachmentRoutes(attachments),
+    ...documentRoutes(createDocumentService({ db, cases })),
     ...userRoutes(createUserService({ db, throttle })),
     ...auditRoutes(audit),
     ...noticeRoutes(notices),

@@ -5,6 +5,7 @@ import { parsePolicy, type TimePolicy } from '../domain/policy';
 import type { MailConfig } from '../notifications/mailer';
 import { LOCALES } from '../notifications/templates';
 import { parseEnv } from './parse-env';
+import { appSecrets, type AppSecrets, type Mode } from './secrets';
 
 // Application configuration, read once from the environment and validated at start so a typo
 // fails loudly instead of surfacing as a strange error later.
@@ -30,8 +31,14 @@ const schema = z.object({
   /** e.g. `loopback`, `10.0.0.0/8`, or a hop count. */
   TRUST_PROXY: z.string().optional()
     .transform((v) => (v === undefined ? undefined : /^[0-9]+$/.test(v) ? Number(v) : v === 'true' ? true : v)),
-  // Derives each case's query code; any long random string in production.
-  QUERY_CODE_SECRET: z.string().min(16).default('jianjian-demo-query-code-secret'),
+  /**
+   * `production` refuses to start with a default secret or with the demo accounts (see config/secrets.ts);
+   * `demo` (the default, unless NODE_ENV=production) runs on published demo defaults.
+   */
+  JIANJIAN_MODE: z.enum(['demo', 'production']).optional(),
+  NODE_ENV: z.string().optional(),
+  /** The application's master secret (32+ characters, e.g. `openssl rand -base64 32`): keys the query codes' encryption and the device cookies. */
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Calls per minute one address may make to the public (no login) endpoints. */
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Public notice periods, e.g. `first=7d,second=3d` (公示 and the second notice after a review of objections). */
@@ -57,10 +64,12 @@ const schema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
-export type AppConfig = z.infer<typeof schema> & { demo: boolean; policy: TimePolicy; noticePolicy: NoticePolicy; mail: MailConfig };
+export type AppConfig = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'JIANJIAN_MODE' | 'NODE_ENV'>
+  & { mode: Mode; demo: boolean; secrets: AppSecrets; policy: TimePolicy; noticePolicy: NoticePolicy; mail: MailConfig };
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = parseEnv(schema, env, 'configuration');
+  const { SECRET_KEY, JIANJIAN_MODE, NODE_ENV, ...parsed } = parseEnv(schema, env, 'configuration');
+  const mode: Mode = JIANJIAN_MODE ?? (NODE_ENV === 'production' ? 'production' : 'demo');
   const mail: MailConfig = {
     from: parsed.MAIL_FROM,
     smtpUrl: parsed.SMTP_URL,
@@ -68,5 +77,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     locale: parsed.MAIL_LOCALE,
     maxAttempts: parsed.MAIL_MAX_ATTEMPTS,
   };
-  return { ...parsed, demo: parsed.DEMO ? parsed.DEMO === 'on' : !parsed.DATABASE_URL, policy: parsePolicy(parsed.STAGE_LIMITS), noticePolicy: parseNoticePolicy(parsed.NOTICE_PERIODS, parsed.NOTICE_ROUNDS), mail };
+  // Production mode never seeds the demo county's logins.
+  const demo = mode === 'demo' && (parsed.DEMO ? parsed.DEMO === 'on' : !parsed.DATABASE_URL);
+  return { ...parsed, mode, demo, secrets: appSecrets(mode, SECRET_KEY), policy: parsePolicy(parsed.STAGE_LIMITS), noticePolicy: parseNoticePolicy(parsed.NOTICE_PERIODS, parsed.NOTICE_ROUNDS), mail };
 }

@@ -3,7 +3,8 @@
 // after 复核 the matter is final (终结). Pure rules, shared by the case workflow and the API.
 import { z } from 'zod';
 import { isoDateTime, optionalText, text } from './text';
-import { DAY_MS, dayStart, type WorkCalendar } from './calendar';
+import type { WorkCalendar } from './calendar';
+import { dueText } from './day-count';
 import { SATISFACTION, type Stage } from './case';
 import { addLimit, type Limit } from './policy';
 
@@ -73,11 +74,11 @@ export const petitionerSatisfactionSchema = z.object({
 export type PetitionerSatisfaction = z.infer<typeof petitionerSatisfactionSchema>;
 
 /**
- * A window of `limit` days from `from` lasts to the end of its last day (China Standard Time):
- * a reply on 1 November may be challenged on any day up to and including 1 December.
+ * A window of `limit` days from `from` ends by the day-counting rule: delivered on 1 November, the
+ * 30th day is 1 December, and the window lasts to its 24:00 (later when that day is a rest day).
  */
 export function windowEnd(from: Date, limit: Limit, calendar?: WorkCalendar): Date {
-  return new Date(dayStart(addLimit(from, limit, calendar).getTime()) + DAY_MS);
+  return addLimit(from, limit, calendar);
 }
 
 /** What the review rules depend on, as both the workflow and the read model know it. */
@@ -111,7 +112,7 @@ export function requestDateRefusal(window: ReviewWindow, at: Date, now: Date): s
   if (window.opensAt && at.toISOString() < window.opensAt) {
     return `the window for ${name} opened at ${cst(window.opensAt)} (China Standard Time); a request cannot be dated before it`;
   }
-  if (at.toISOString() >= window.endsAt) return `the window for ${name} ended at ${cst(window.endsAt)} (China Standard Time); the request is too late`;
+  if (at.toISOString() >= window.endsAt) return `the window for ${name} ended at ${dueText(window.endsAt)} (China Standard Time); the request is too late`;
   return undefined;
 }
 

@@ -37,7 +37,7 @@ jianjian is running.
   Console        ${api.url}/
   Temporal       ${services.temporalAddress}${services.temporalUiUrl ? `   Web UI: ${services.temporalUiUrl}` : ''}
   Data           ${app.DATABASE_URL ? 'DATABASE_URL' : app.DATA_DIR}
-${app.demo ? demoLogins : ''}
+${app.mode === 'production' ? 'Production mode.' : app.demo ? demoLogins : ''}
 Press Ctrl-C to stop.
 `);
 

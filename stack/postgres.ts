@@ -3,6 +3,7 @@ import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabaseRoles, generatePassword, type RoleCredentials } from '../db/roles';
+import { assertPostgresCanReach } from './postgres-access';
 
 export interface RunningPostgres {
   /** The application's role: owns nothing (db/roles.ts). */
@@ -28,6 +29,7 @@ interface Credentials {
  * its own, kept beside it readable by this user only.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
+  if (process.getuid?.() === 0) await assertPostgresCanReach(dataDir);
   const EmbeddedPostgres = await importWithoutProcessHooks();
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));

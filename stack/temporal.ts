@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { privateDir, privateFiles } from '../config/private-files';
 import type { TemporalConfig } from '../temporal.config';
 import { connectLocalServer } from '../temporal.connection';
 import { freePort } from './free-port';
@@ -124,7 +125,8 @@ export interface DevServerOptions {
  * that turns its write actions off (stack/web-ui-guard.ts).
  */
 export async function startDevServer(o: DevServerOptions): Promise<RunningTemporal> {
-  fs.mkdirSync(path.dirname(o.dbFile), { recursive: true });
+  // The folder is private before the server writes anything in it; its files are made 0600 once they exist.
+  privateDir(path.dirname(o.dbFile));
   const innerUiPort = await freePort();
   const args = [
     'server', 'start-dev', '--db-filename', o.dbFile, '--ip', '127.0.0.1',
@@ -138,6 +140,7 @@ export async function startDevServer(o: DevServerOptions): Promise<RunningTempor
   child.stderr?.on('data', (b: Buffer) => o.log?.(`[temporal] ${b.toString().trimEnd()}`));
   await waitForPort(o.port, child, 60_000);
   await waitForNamespace(`127.0.0.1:${o.port}`, o.namespace, child, 60_000);
+  privateFiles(o.dbFile, `${o.dbFile}-wal`, `${o.dbFile}-shm`);
   const ui = await startWebUiGuard({ host: '127.0.0.1', port: o.uiPort, upstreamPort: innerUiPort, codecEndpoint: o.codecEndpoint ?? '' })
     .catch(async (e: unknown) => { await stopChild(child); throw e; });
   return {

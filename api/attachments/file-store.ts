@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { privateDir } from '../../config/private-files';
 import { meter, type AttachmentStore } from './store';
 
 export function createFileStore(dir: string): AttachmentStore {
@@ -14,10 +15,11 @@ export function createFileStore(dir: string): AttachmentStore {
     async save(caseId: string, id: string, body: Readable, maxBytes: number) {
       const final = pathOf(caseId, id);
       const temp = `${final}.part`;
-      await fs.promises.mkdir(path.dirname(final), { recursive: true });
+      privateDir(dir);
+      privateDir(path.dirname(final));
       const m = meter(maxBytes);
       try {
-        await pipeline(body, m.stream, fs.createWriteStream(temp, { flags: 'wx' }));
+        await pipeline(body, m.stream, fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
         await fs.promises.rename(temp, final);
       } catch (e) {
         await fs.promises.rm(temp, { force: true });

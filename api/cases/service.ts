@@ -10,6 +10,7 @@ import { isReviewActionName, requestDate, reviewActionRefusal } from '../../doma
 import type { NoticePolicy } from '../../domain/notice';
 import type { TimePolicy } from '../../domain/policy';
 import type { Registration } from '../../domain/registration';
+import { findVillage } from '../../db/villages';
 import { isTownshipScoped } from '../../domain/roles';
 import type { Case, Prisma } from '../../prisma/generated/client';
 import type { AuditLog } from '../audit/log';
@@ -67,6 +68,7 @@ export function listWhere(q: ListFilters, user: AuthUser, now: Date): Prisma.Cas
   if (q.stage) and.push({ stage: q.stage });
   if (q.kind) and.push({ kind: q.kind });
   if (q.township) and.push({ townshipCode: q.township });
+  if (q.village) and.push({ villageCode: q.village });
   if (q.extension) and.push({ extensionStatus: q.extension, stage: { not: 'closed' } });
   if (isTownshipScoped(user.role)) and.push({ townshipCode: user.townshipCode ?? '' });
   if (q.overdue === true) and.push({ stage: { not: 'closed' }, dueAt: { lt: now } });
@@ -103,13 +105,21 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
     const row = await loadVisible(id, user);
     const events = await db.caseEvent.findMany({ where: { caseId: id }, orderBy: { seq: 'asc' } });
     await recordIdentityView(row, user);
-    return presentDetail(row, events, user, user.role === 'desk' ? queryCodes.of(id) : undefined);
+    return presentDetail(row, events, user, user.role === 'desk' ? await queryCodes.of(id) : undefined);
   }
 
   async function assertTownship(code: string, field: string) {
     if (!(await db.township.findUnique({ where: { code } }))) {
       throw ApiError.badRequest([{ field, message: `unknown township code "${code}"` }]);
     }
+  }
+
+  /** A registered village of the case's township; its name is the case's village. */
+  async function assertVillage(code: string, township: string) {
+    const v = await findVillage(db, code);
+    if (!v) throw ApiError.badRequest([{ field: 'villageCode', message: `unknown village code "${code}"` }]);
+    if (v.township.code !== township) throw ApiError.badRequest([{ field: 'villageCode', message: `village "${code}" is not in township ${township}` }]);
+    return v;
   }
 
   return {
@@ -127,6 +137,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
         throw ApiError.badRequest([{ field: 'receivedAt', message: 'must not be in the future' }]);
       }
       await assertTownship(registration.township, 'township');
+      const village = registration.villageCode ? await assertVillage(registration.villageCode, registration.township) : undefined;
       const caseId = `c${sha256(`${user.id}\n${idempotencyKey}`).slice(0, 32)}`;
       const fingerprint = sha256(canonical(registration));
       const existing = await db.case.findUnique({ where: { id: caseId }, select: { requestFingerprint: true } });
@@ -134,7 +145,8 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
         throw ApiError.conflict('idempotency_key_reused', 'this Idempotency-Key was already used for a different registration');
       }
       if (!existing) {
-        const input: CaseWorkflowInput = { caseId, registration, registeredBy: actorOf(user), fingerprint, policy, calendar: await workCalendar(db), notice: noticePolicy };
+        const registered = village && !registration.village ? { ...registration, village: village.name } : registration;
+        const input: CaseWorkflowInput = { caseId, registration: registered, registeredBy: actorOf(user), fingerprint, policy, calendar: await workCalendar(db), notice: noticePolicy };
         await temporal.workflow.executeUpdateWithStart(registerUpdate, {
           args: [{ fingerprint }],
           startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW, {

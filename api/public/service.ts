@@ -29,7 +29,7 @@ export function createPublicService({ db, temporal, queryCodes }: PublicServiceD
   /** A case for the holder of its query code. A wrong code answers exactly as an unknown case does. */
   async function caseOf(caseNo: string, code: string) {
     const row = await db.case.findUnique({ where: { caseNo } });
-    if (!row || !queryCodes.matches(row.id, code)) throw ApiError.notFound('case');
+    if (!row || !queryCodes.matches(row, code)) throw ApiError.notFound('case');
     return row;
   }
 
@@ -60,12 +60,13 @@ export function createPublicService({ db, temporal, queryCodes }: PublicServiceD
       return { items: rows.map((r) => presentPublicNotice(r, now)), total, page: q.page, pageSize: q.pageSize };
     },
 
-    /** Files an objection with the notice's workflow, which alone decides whether its window is open. */
-    async object(noticeId: string, objection: ObjectionInput) {
-      const row = await db.notice.findFirst({ where: { id: noticeId, ...onBoard(new Date()) }, select: { id: true } });
+    /** Files an objection, by the notice's public id, with its workflow, which alone decides whether its window is open. */
+    async object(publicId: string, objection: ObjectionInput) {
+      const row = await db.notice.findFirst({ where: { publicId, ...onBoard(new Date()) }, select: { id: true } });
       if (!row) throw ApiError.notFound('notice');
-      return temporal.workflow.getHandle(noticeId).executeUpdate(objectUpdate, { args: [objection] })
+      const receipt = await temporal.workflow.getHandle(row.id).executeUpdate(objectUpdate, { args: [objection] })
         .catch((e: unknown) => fromWorkflowFailure(e, NOTICE_REFUSAL));
+      return { ...receipt, noticeId: publicId };
     },
 
     async assistanceList(q: z.infer<typeof assistanceListQuery>) {

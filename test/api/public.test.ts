@@ -159,24 +159,27 @@ describe('the notice board', () => {
 
     const board = await api.request('GET', `/public/notices?township=${TOWNSHIP_A}&pageSize=100`);
     expect(board.status).toBe(200);
-    const item = board.body.items.find((i: { id: string }) => i.id === input.noticeId);
+    // The board shows a random public id: nothing of the case (its id is in the workflow's).
+    expect(row.publicId).toMatch(/^[0-9a-f]{24}$/);
+    expect(JSON.stringify(board.body)).not.toContain(caseId);
+    const item = board.body.items.find((i: { id: string }) => i.id === row.publicId);
     expect(item).toEqual({
-      id: input.noticeId, posting: 'first', level: 'county', township: { code: TOWNSHIP_A, name: DEMO_TOWNSHIPS[0]!.name },
+      id: row.publicId, posting: 'first', level: 'county', township: { code: TOWNSHIP_A, name: DEMO_TOWNSHIPS[0]!.name },
       village: input.household.village, householdName: input.household.name, category: 'dibao', decision: 'grant', amount: 520.5,
       postedAt: row.postedAt!.toISOString(), closesAt: row.closesAt!.toISOString(), acceptsObjections: true, reviewResult: null,
     });
     const elsewhere = await api.request('GET', `/public/notices?township=${TOWNSHIP_B}&pageSize=100`);
-    expect(elsewhere.body.items.map((i: { id: string }) => i.id)).not.toContain(input.noticeId);
+    expect(elsewhere.body.items.map((i: { id: string }) => i.id)).not.toContain(row.publicId);
 
-    const objected = await api.request('POST', `/public/notices/${input.noticeId}/objections`, { body: { reason: '该户家中有经营性车辆', name: '匿名群众', contact: '13700000000' } });
+    const objected = await api.request('POST', `/public/notices/${row.publicId}/objections`, { body: { reason: '该户家中有经营性车辆', name: '匿名群众', contact: '13700000000' } });
     expect(objected.status).toBe(201);
     expect(Object.keys(objected.body).sort()).toEqual(['noticeId', 'objectionNo', 'receivedAt']);
-    expect([objected.body.noticeId, objected.body.objectionNo]).toEqual([input.noticeId, 1]);
-    const anonymous = await api.request('POST', `/public/notices/${input.noticeId}/objections`, { body: { reason: '收入不实' } });
+    expect([objected.body.noticeId, objected.body.objectionNo]).toEqual([row.publicId, 1]);
+    const anonymous = await api.request('POST', `/public/notices/${row.publicId}/objections`, { body: { reason: '收入不实' } });
     expect(anonymous.body.objectionNo).toBe(2);
     expect((await handle.query(noticeViewQuery)).objections.map((o) => [o.reason, o.name ?? null])).toEqual([['该户家中有经营性车辆', '匿名群众'], ['收入不实', null]]);
 
-    const noReason = await api.request('POST', `/public/notices/${input.noticeId}/objections`, { body: { name: '王五' } });
+    const noReason = await api.request('POST', `/public/notices/${row.publicId}/objections`, { body: { name: '王五' } });
     expect([noReason.status, noReason.body.error.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['reason']]);
     const unknown = await api.request('POST', '/public/notices/no-such-notice/objections', { body: { reason: 'x' } });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'not_found']);
@@ -210,9 +213,10 @@ describe('the notice board', () => {
     const input = noticeInput(caseId, { policy: { first: { amount: 0, unit: 'days' }, second: { amount: 0, unit: 'days' }, rounds: ['county'] } });
     const handle = await startNotice(api.temporal, api.taskQueue, input);
     expect((await handle.result()).outcome).toBe('confirmed');
+    const { publicId } = await api.db.notice.findUniqueOrThrow({ where: { id: input.noticeId } });
     const board = await api.request('GET', '/public/notices?pageSize=100');
-    expect(board.body.items.map((i: { id: string }) => i.id)).not.toContain(input.noticeId);
-    const late = await api.request('POST', `/public/notices/${input.noticeId}/objections`, { body: { reason: '逾期异议' } });
+    expect(board.body.items.map((i: { id: string }) => i.id)).not.toContain(publicId);
+    const late = await api.request('POST', `/public/notices/${publicId}/objections`, { body: { reason: '逾期异议' } });
     expect(late.status).toBe(404);
   });
 

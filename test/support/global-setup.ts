@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ConfigError } from '../../config/parse-env';
 import { startEmbeddedPostgres } from '../../stack/postgres';
 import { setupDatabase } from '../../setup/run';
 import { resolveTemporalCli, resolveTestServer, startDevServer } from '../../stack/temporal';
@@ -29,6 +30,17 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  try {
+    return await startRun(project);
+  } catch (e) {
+    // A machine the suite cannot run on (as root, a clone the postgres user cannot reach): the one sentence saying what to do.
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(2);
+  }
+}
+
+async function startRun(project: TestProject) {
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianjian-test-'));
   fs.chmodSync(runDir, 0o755);
   const temporal = loadTemporalConfig({ ...process.env, TEMPORAL_ADDRESS: undefined });
@@ -36,7 +48,7 @@ export default async function setup(project: TestProject) {
   const [pg, server] = await Promise.all([
     freePort().then((port) => startEmbeddedPostgres(path.join(runDir, 'postgres'), port)),
     Promise.all([freePort(), freePort()]).then(([port, uiPort]) => startDevServer({
-      cli, dbFile: path.join(runDir, 'temporal.sqlite'), port: port!, uiPort: uiPort!, namespace: 'default',
+      cli, dbFile: path.join(runDir, 'temporal', 'temporal.sqlite'), port: port!, uiPort: uiPort!, namespace: 'default',
     })),
   ]);
   await setupDatabase({ databaseUrl: pg.url, databaseOwnerUrl: pg.ownerUrl, demo: true });

@@ -1,5 +1,6 @@
 // The web console: pages by address, each shown only to the users it serves.
 import { start, type Page } from './app';
+import { bodiesPage } from './views/bodies';
 import { calendarPage } from './views/calendar';
 import { acknowledgementPage, replyLetterPage } from './views/documents';
 import { caseListPage } from './views/case-list';
@@ -11,6 +12,7 @@ import { passwordPage } from './views/password';
 import { lookupPage, noticesPage } from './views/public';
 import { statisticsPage } from './views/statistics';
 import { usersPage } from './views/users';
+import { divisionsPage } from './views/divisions';
 
 const CASE_ID = '(c[0-9a-f]{32})';
 
@@ -30,7 +32,9 @@ const pages: Page[] = [
   { pattern: /^\/dashboard$/, render: dashboardPage },
   { pattern: /^\/statistics$/, render: statisticsPage },
   { pattern: /^\/users$/, render: usersPage },
+  { pattern: /^\/divisions$/, render: divisionsPage },
   { pattern: /^\/calendar$/, render: calendarPage },
+  { pattern: /^\/bodies$/, render: bodiesPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}$`), render: casePage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/ack$`), render: acknowledgementPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/letter$`), render: replyLetterPage },
