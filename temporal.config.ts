@@ -107,7 +107,8 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
     namespace: profile.namespace ?? e.TEMPORAL_NAMESPACE,
     profile,
     taskQueue: e.TEMPORAL_TASK_QUEUE,
-    payloadKeys: payloadKeys(e.TEMPORAL_PAYLOAD_KEYS, profile.address),
+    // Production mode as config/app.ts reads it.
+    payloadKeys: payloadKeys(e.TEMPORAL_PAYLOAD_KEYS, profile.address, (env.JIANJIAN_MODE || (env.NODE_ENV === 'production' ? 'production' : 'demo')) === 'production'),
     webUi: {
       origins: e.TEMPORAL_UI_ORIGIN ? [e.TEMPORAL_UI_ORIGIN] : ['127.0.0.1', 'localhost'].map((h) => `http://${h}:${e.TEMPORAL_UI_PORT}`),
       codecToken: e.TEMPORAL_CODEC_TOKEN,
@@ -141,10 +142,10 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
  */
 export const DEMO_PAYLOAD_KEY: PayloadKey = { id: 'demo', key: Buffer.from('amlhbmppYW4tZGVtby1wYXlsb2FkLWtleS0yMDI2ISE=', 'base64') };
 
-function payloadKeys(configured: PayloadKey[] | undefined, address: string | undefined): PayloadKey[] {
+function payloadKeys(configured: PayloadKey[] | undefined, address: string | undefined, production: boolean): PayloadKey[] {
   if (configured) return configured;
-  if (address) {
-    throw new ConfigError('Invalid Temporal configuration: TEMPORAL_PAYLOAD_KEYS is required with a configured Temporal server (the demo key serves only the local dev server); e.g. TEMPORAL_PAYLOAD_KEYS=k1=$(openssl rand -base64 32)');
+  if (address || production) {
+    throw new ConfigError(`Invalid Temporal configuration: TEMPORAL_PAYLOAD_KEYS is required ${production ? 'in production mode' : 'with a configured Temporal server'} (the demo key serves only the local dev server in demo mode); e.g. TEMPORAL_PAYLOAD_KEYS=k1=$(openssl rand -base64 32)`);
   }
   return [DEMO_PAYLOAD_KEY];
 }

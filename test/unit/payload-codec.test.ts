@@ -63,6 +63,8 @@ describe('the payload keys configuration', () => {
     expect(c.payloadKeys[1]!.key.equals(old.key)).toBe(true);
     expect(loadTemporalConfig({}).payloadKeys).toEqual([DEMO_PAYLOAD_KEY]);
     expect(() => loadTemporalConfig({ TEMPORAL_ADDRESS: 't:7233' })).toThrow(/TEMPORAL_PAYLOAD_KEYS is required with a configured Temporal server/);
+    expect(() => loadTemporalConfig({ JIANJIAN_MODE: 'production' })).toThrow(/TEMPORAL_PAYLOAD_KEYS is required in production mode/);
+    expect(() => loadTemporalConfig({ NODE_ENV: 'production' })).toThrow(/in production mode/);
   });
 
   it('refuses a key that is not 32 bytes, a pair without an id, and an id named twice', () => {
