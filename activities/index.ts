@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import type { MailConfig, Mailer } from '../notifications/mailer';
 import { loadIssuerConfig, type IssuerConfig } from '../documents/issuer';
+import { failFastOnBadData } from './bad-data';
 import { createCalendarActivities } from './calendar';
 import { createIssueDocument } from './issue-document';
 import { createRecordEvent } from './record-event';
@@ -22,10 +23,11 @@ export interface ActivityDeps {
 export function createActivities({ db, mailer, mail, issuer = loadIssuerConfig() }: ActivityDeps) {
   const sendNotification = createSendNotification({ db, mailer, mail });
   return {
-    registerCase: createRegisterCase(db),
-    recordEvent: createRecordEvent(db),
-    recordNoticeEvent: createRecordNoticeEvent(db),
-    updateAssistanceList: createUpdateAssistanceList(db),
+    // The read-model writes store what people typed: data PostgreSQL refuses fails their step at once.
+    registerCase: failFastOnBadData('registerCase', createRegisterCase(db)),
+    recordEvent: failFastOnBadData('recordEvent', createRecordEvent(db)),
+    recordNoticeEvent: failFastOnBadData('recordNoticeEvent', createRecordNoticeEvent(db)),
+    updateAssistanceList: failFastOnBadData('updateAssistanceList', createUpdateAssistanceList(db)),
     buildWeeklyReport: createBuildWeeklyReport(db),
     mailWeeklyReport: createMailWeeklyReport(db, sendNotification),
     sendNotification,

@@ -5,7 +5,7 @@ import type { Channel, Kind } from '../domain/case';
 import type { Actor } from '../domain/messages';
 import { formatDocNo, issuerOf, type IssuerConfig } from '../documents/issuer';
 import { renderOfficialDocument } from '../documents/layout';
-import { DOCUMENT_TITLES, noticeContent, toPetitioner, type DocumentRequest } from '../documents/notices';
+import { DOCUMENT_TITLES, noticeContent, toPetitioner, type DocumentRequest, type NoticeRequest } from '../documents/notices';
 
 export interface IssueDocumentInput {
   caseId: string;
@@ -29,6 +29,14 @@ export interface IssuedDocument {
  * other, whose number goes back with its transaction). A notice to an anonymous petitioner answers null.
  */
 export function createIssueDocument(db: Db, issuerConfig: IssuerConfig) {
+  /** A receiving body named by the letter as the master data has it when the letter is issued. */
+  async function resolved(r: DocumentRequest): Promise<NoticeRequest> {
+    if (r.kind !== 'transfer' && r.kind !== 'assignment') return r;
+    const { bodyId, ...rest } = r;
+    const body = await db.body.findUniqueOrThrow({ where: { id: bodyId }, select: { name: true, contactName: true } });
+    return { ...rest, body };
+  }
+
   return async function issueDocument(input: IssueDocumentInput): Promise<IssuedDocument | null> {
     const issuedBefore = () => db.caseDocument.findUnique({ where: { key: input.key }, select: { id: true, docNo: true } });
     const done = await issuedBefore();
@@ -38,7 +46,7 @@ export function createIssueDocument(db: Db, issuerConfig: IssuerConfig) {
     const content = noticeContent({
       caseNo: c.caseNo, kind: c.kind as Kind, channel: c.channel as Channel, receivedAt: c.receivedAt.toISOString(), subject: c.subject,
       request: c.request, anonymous: c.anonymous, petitionerName: c.petitionerName, petitionerPhone: c.petitionerPhone,
-    }, input.request);
+    }, await resolved(input.request));
     const issuer = await issuerOf(db, issuerConfig);
     const date = dateKey(Date.parse(input.at));
     const year = Number(date.slice(0, 4));

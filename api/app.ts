@@ -26,6 +26,7 @@ import { consoleRouter } from './console/router';
 import { dashboardRoutes } from './dashboard/router';
 import { healthRoutes } from './health/router';
 import { ApiError, errorHandler } from './http/errors';
+import { createUpdateDeadline } from './http/update-deadline';
 import { createRateLimiter } from './http/rate-limit';
 import { mount } from './http/route';
 import { securityHeaders } from './http/security';
@@ -59,7 +60,7 @@ export interface AppDeps {
   /** The Temporal Web UI's codec endpoint: the payload keys, the UI's origins, the tools' token. */
   codec: { keys: PayloadKey[]; origins: string[]; token?: string };
   config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'secrets' | 'DATA_DIR' | 'ATTACHMENT_STORE' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
-    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'noticePolicy'>;
+    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'UPDATE_TIMEOUT_SECONDS' | 'noticePolicy'>;
 }
 
 export function createApp({ db, temporal, taskQueue, policy, codec, config }: AppDeps): express.Express {
@@ -69,14 +70,15 @@ export function createApp({ db, temporal, taskQueue, policy, codec, config }: Ap
   });
   const auth = createAuthService({ db, audit, throttle, devices: createDeviceCookies(config.secrets.deviceKey, config.HTTPS), tokenTtlHours: config.TOKEN_TTL_HOURS });
   const queryCodes = createQueryCodes(db, config.secrets.queryCodeKey);
-  const cases = createCaseService({ db, temporal, taskQueue, policy, noticePolicy: config.noticePolicy, queryCodes, audit });
+  const withinDeadline = createUpdateDeadline(temporal, config.UPDATE_TIMEOUT_SECONDS);
+  const cases = createCaseService({ db, temporal, taskQueue, policy, noticePolicy: config.noticePolicy, queryCodes, audit, withinDeadline });
   const attachments = createAttachmentService({
     db, cases,
     store: createAttachmentStore(config.ATTACHMENT_STORE === 'files' ? { kind: 'files', dir: config.ATTACHMENTS_DIR ?? path.join(config.DATA_DIR, 'attachments') } : { kind: 'postgres' }, db),
     maxBytes: config.ATTACHMENT_MAX_MB * 1024 * 1024,
   });
-  const notices = createNoticeService({ db, temporal });
-  const publicService = createPublicService({ db, temporal, queryCodes });
+  const notices = createNoticeService({ db, temporal, withinDeadline });
+  const publicService = createPublicService({ db, temporal, queryCodes, withinDeadline });
   const publicLimiter = createRateLimiter(db, { limit: config.PUBLIC_RATE_LIMIT, windowMs: 60_000 });
   const routes = [
     ...healthRoutes(db, temporal),

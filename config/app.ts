@@ -40,6 +40,8 @@ const schema = z.object({
   /** The application's master secret (32+ characters, e.g. `openssl rand -base64 32`): keys the query codes' encryption and the device cookies. */
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Calls per minute one address may make to the public (no login) endpoints. */
+  /** How long the API waits for a workflow to answer an action (an Update) before answering 504. */
+  UPDATE_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(8),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Public notice periods, e.g. `first=7d,second=3d` (公示 and the second notice after a review of objections). */
   NOTICE_PERIODS: z.string().optional(),

@@ -2,6 +2,7 @@
 // key (HKDF), so one value is set and rotated. The demo default is published in this file, so it is
 // refused in production mode.
 import crypto from 'node:crypto';
+import { ConfigError } from './parse-env';
 
 export type Mode = 'demo' | 'production';
 
@@ -22,7 +23,7 @@ const derive = (secret: string, purpose: string) =>
 /** The keys for `mode`: the demo secret stands in for a missing one only outside production mode. */
 export function appSecrets(mode: Mode, secretKey: string | undefined): AppSecrets {
   if (mode === 'production' && (secretKey === undefined || secretKey === DEMO_SECRET_KEY)) {
-    throw new Error('Invalid configuration:\n  SECRET_KEY: production mode needs a secret of its own (at least 32 random characters)');
+    throw new ConfigError('Invalid configuration:\n  SECRET_KEY: production mode needs a secret of its own (at least 32 random characters)');
   }
   const secret = secretKey ?? DEMO_SECRET_KEY;
   return { isDemo: secret === DEMO_SECRET_KEY, queryCodeKey: derive(secret, 'query-code'), deviceKey: derive(secret, 'device-cookie') };

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { APP_ROOT } from '../config/paths';
 import { grantApplicationRights } from './roles';
 
-const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../prisma/migrations');
+const MIGRATIONS_DIR = path.join(APP_ROOT, 'prisma', 'migrations');
 
 /**
  * Applies the SQL migrations that `prisma migrate diff` authored, in order, each once.

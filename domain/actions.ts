@@ -86,6 +86,8 @@ export function refusal(action: ActionName, stage: Stage, kind: Kind): string | 
 export interface FieldError {
   field: string;
   message: string;
+  /** A machine-readable reason, where a rule gives one (e.g. `malformed_text`). */
+  code?: string;
 }
 
 /** Flattens a zod error into the field list that the API's error body carries. */
@@ -93,6 +95,7 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   return error.issues.map((i) => {
     const unknownKeys = i.code === 'unrecognized_keys' ? i.keys : [];
     const path = [...i.path.map(String), ...unknownKeys.slice(0, 1)];
-    return { field: [prefix, ...path].filter(Boolean).join('.') || '(body)', message: i.message };
+    const code = (i as { params?: { code?: unknown } }).params?.code;
+    return { field: [prefix, ...path].filter(Boolean).join('.') || '(body)', message: i.message, ...(typeof code === 'string' ? { code } : {}) };
   });
 }

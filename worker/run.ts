@@ -1,4 +1,4 @@
-import type { WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowBundleOption } from '@temporalio/worker';
 import { createDb } from '../db/client';
 import { createMailer, type MailConfig } from '../notifications/mailer';
 import type { TemporalConfig } from '../temporal.config';
@@ -14,7 +14,7 @@ export interface RunningWorker {
 
 /** Connects to PostgreSQL and Temporal and runs the case worker until shut down. */
 export async function runWorker(opts: {
-  databaseUrl: string; address: string; config: TemporalConfig; mail: MailConfig; workflowBundle?: WorkflowBundle;
+  databaseUrl: string; address: string; config: TemporalConfig; mail: MailConfig; workflowBundle?: WorkflowBundleOption;
 }): Promise<RunningWorker> {
   installRuntime();
   const db = createDb(opts.databaseUrl);

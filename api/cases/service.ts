@@ -16,6 +16,7 @@ import type { Case, Prisma } from '../../prisma/generated/client';
 import type { AuditLog } from '../audit/log';
 import type { AuthUser } from '../auth/service';
 import { ApiError } from '../http/errors';
+import type { UpdateDeadline } from '../http/update-deadline';
 import { skipTake } from '../http/paging';
 import type { QueryCodes } from '../shared/query-code';
 import { presentDetail, presentSummary, revealsConfidentialIdentity, reviewStatusOf } from './present';
@@ -32,6 +33,8 @@ export interface CaseServiceDeps {
   /** How notice cycles of new cases run. */
   noticePolicy: NoticePolicy;
   audit: AuditLog;
+  /** Bounds the wait for every Update. */
+  withinDeadline: UpdateDeadline;
 }
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -83,7 +86,7 @@ export function listOrder(q: ListFilters): Prisma.CaseOrderByWithRelationInput[]
   return q.sort === 'due' ? [{ stageDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
 }
 
-export function createCaseService({ db, temporal, taskQueue, policy, noticePolicy, queryCodes, audit }: CaseServiceDeps) {
+export function createCaseService({ db, temporal, taskQueue, policy, noticePolicy, queryCodes, audit, withinDeadline }: CaseServiceDeps) {
   /** A case the user may see, or 404: another township's case answers exactly like a missing one. */
   async function loadVisible(id: string, user: AuthUser) {
     const row = await db.case.findUnique({ where: { id }, include: { township: true, repeatOf: { select: { id: true, caseNo: true, finalAt: true } } } });
@@ -147,7 +150,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
       if (!existing) {
         const registered = village && !registration.village ? { ...registration, village: village.name } : registration;
         const input: CaseWorkflowInput = { caseId, registration: registered, registeredBy: actorOf(user), fingerprint, policy, calendar: await workCalendar(db), notice: noticePolicy };
-        await temporal.workflow.executeUpdateWithStart(registerUpdate, {
+        await withinDeadline(() => temporal.workflow.executeUpdateWithStart(registerUpdate, {
           args: [{ fingerprint }],
           startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW, {
             workflowId: caseId, taskQueue, args: [input],
@@ -155,7 +158,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
             // A case's id is never reused, even after it closes.
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
           }),
-        }).catch(fromWorkflowFailure);
+        })).catch(fromWorkflowFailure);
       }
       return { replayed: Boolean(existing), case: await detail(caseId, user) };
     },
@@ -178,9 +181,9 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
     async act(id: string, action: CaseActionName, input: Record<string, unknown>, user: AuthUser) {
       const row = await loadVisible(id, user);
       if (action === 'accept') await assertTownship(String(input.township), 'township');
-      await temporal.workflow.getHandle(row.id).executeUpdate(caseUpdates[action], {
+      await withinDeadline(() => temporal.workflow.getHandle(row.id).executeUpdate(caseUpdates[action], {
         args: [{ actor: actorOf(user), input }],
-      }).catch((e: unknown) => fromWorkflowFailure(e, closedRefusal(action, input, row)));
+      })).catch((e: unknown) => fromWorkflowFailure(e, closedRefusal(action, input, row)));
       return detail(id, user);
     },
   };

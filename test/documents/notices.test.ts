@@ -48,6 +48,9 @@ async function issued(caseId: string, request: DocumentRequest, at = AT): Promis
   return { docNo: doc!.docNo, pages, text: pages.map((p) => p.text).join('\n') };
 }
 
+/** A seeded body of the demo county. */
+const bodyId = async (name: string) => (await api.db.body.findUniqueOrThrow({ where: { name } })).id;
+
 const flat = (s: string) => s.replace(/\s+/g, '');
 const runOf = (pages: PdfPage[], text: string) => pages.flatMap((p) => p.runs.map((r) => ({ ...r, page: p }))).find((r) => flat(r.text) === text);
 
@@ -90,7 +93,7 @@ function expectOfficialLayout(pages: PdfPage[], docNo: string, title: string, da
 describe('written notices', () => {
   it('受理告知书: the county\'s bureau, its document number, the petitioner, the acceptance and the 60-day limit', async () => {
     const id = await register();
-    const { docNo, pages, text } = await issued(id, { kind: 'acceptance', acceptedAt: '2026-10-12T09:00:00+08:00', replyDueAt: '2026-12-11T15:59:59Z' });
+    const { docNo, pages, text } = await issued(id, { kind: 'acceptance', acceptedAt: '2026-10-12T09:00:00+08:00', replyDueAt: '2026-12-11T16:00:00.000Z' }); // 24:00 of 12-11, as the clocks give it
     expect(docNo).toMatch(/^林民信〔2026〕[1-9][0-9]*号$/);
     expectOfficialLayout(pages, docNo, '信访事项受理告知书', '2026年12月4日');
     const body = flat(text);
@@ -113,7 +116,7 @@ describe('written notices', () => {
 
   it('延期告知书 states the reason, the days and the new end of the limit', async () => {
     const id = await register();
-    const { docNo, pages, text } = await issued(id, { kind: 'extension', reason: '需补充调查家庭收入', days: 30, replyDueAt: '2027-01-10T15:59:59Z' });
+    const { docNo, pages, text } = await issued(id, { kind: 'extension', reason: '需补充调查家庭收入', days: 30, replyDueAt: '2027-01-10T16:00:00.000Z' });
     expectOfficialLayout(pages, docNo, '信访事项延期办理告知书', '2026年12月4日');
     expect(flat(text)).toContain('因需补充调查家庭收入');
     expect(flat(text)).toContain('办理期限延长30日，至2027年1月10日届满');
@@ -121,8 +124,7 @@ describe('written notices', () => {
 
   it('转送函 goes to the receiving body, and for an accusation asks it to keep the accuser confidential', async () => {
     const id = await register({ kind: 'accusation', subject: '村干部优亲厚友' });
-    const body = { name: '县纪委监委', contactName: '信访室 陈收文' };
-    const { docNo, pages, text } = await issued(id, { kind: 'transfer', body, reason: '反映村干部违纪问题，属纪检监察机关职责' });
+    const { docNo, pages, text } = await issued(id, { kind: 'transfer', bodyId: await bodyId('县纪委监委'), reason: '反映村干部违纪问题，属纪检监察机关职责' });
     expectOfficialLayout(pages, docNo, '信访事项转送函', '2026年12月4日');
     expect(flat(text)).toContain('县纪委监委：');
     expect(flat(text)).toContain('转送你单位依法处理');
@@ -131,7 +133,7 @@ describe('written notices', () => {
 
   it('交办单 sets the receiving body\'s deadline', async () => {
     const id = await register();
-    const { docNo, pages, text } = await issued(id, { kind: 'assignment', body: { name: '县教育局', contactName: '办公室' }, reason: '属教育部门职责', dueAt: '2026-12-19T15:59:59Z' });
+    const { docNo, pages, text } = await issued(id, { kind: 'assignment', bodyId: await bodyId('县教育局'), reason: '属教育部门职责', dueAt: '2026-12-19T15:59:59Z' });
     expectOfficialLayout(pages, docNo, '信访事项交办单', '2026年12月4日');
     expect(flat(text)).toContain('交办你单位办理。请于2026年12月19日前办结');
     expect(flat(text)).not.toContain('请严格为检举控告人保密');
@@ -172,7 +174,7 @@ describe('written notices', () => {
   it('a notice to an anonymous petitioner is not issued; a letter to a receiving body is', async () => {
     const id = await register({ petitioner: undefined, anonymous: true });
     expect(await issue(input(id, { kind: 'acceptance', acceptedAt: AT }))).toBeNull();
-    const { text } = await issued(id, { kind: 'transfer', body: { name: '县教育局', contactName: '办公室' }, reason: '属教育部门职责' });
+    const { text } = await issued(id, { kind: 'transfer', bodyId: await bodyId('县教育局'), reason: '属教育部门职责' });
     expect(flat(text)).toContain('匿名信访人');
   });
 });
