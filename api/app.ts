@@ -4,6 +4,7 @@ import express from 'express';
 import type { AppConfig } from '../config/app';
 import type { Db } from '../db/client';
 import type { TimePolicy } from '../domain/policy';
+import type { PayloadKey } from '../temporal.codec';
 import { attachmentRoutes } from './attachments/router';
 import { createAttachmentService } from './attachments/service';
 import { createAttachmentStore } from './attachments/store';
@@ -44,6 +45,8 @@ import { statisticsRoutes } from './statistics/router';
 import { createStatisticsService } from './statistics/service';
 import { similarCaseRoutes } from './similar-cases/router';
 import { createSimilarCaseService } from './similar-cases/service';
+import { codecCors, CODEC_PATH, temporalCodecRoutes } from './temporal-codec/router';
+import { createCodecService } from './temporal-codec/service';
 import { divisionRoutes } from './divisions/router';
 import { createDivisionService } from './divisions/service';
 import { createUserService } from './users/service';
@@ -54,11 +57,13 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   policy: TimePolicy;
+  /** The Temporal Web UI's codec endpoint: the payload keys, the UI's origins, the tools' token. */
+  codec: { keys: PayloadKey[]; origins: string[]; token?: string };
   config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'secrets' | 'DATA_DIR' | 'ATTACHMENT_STORE' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
     | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'UPDATE_TIMEOUT_SECONDS' | 'noticePolicy'>;
 }
 
-export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps): express.Express {
+export function createApp({ db, temporal, taskQueue, policy, codec, config }: AppDeps): express.Express {
   const audit = createAuditLog(db);
   const throttle = createLoginThrottle(db, {
     maxFailures: config.LOGIN_MAX_FAILURES, maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP, lockMinutes: config.LOGIN_LOCK_MINUTES,
@@ -94,6 +99,7 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
     ...publicRoutes(publicService, publicLimiter),
     ...calendarRoutes(createCalendarService({ db, temporal, taskQueue, policy })),
     ...dashboardRoutes(db),
+    ...temporalCodecRoutes(createCodecService({ ...codec, audit, authenticate: (req, opts) => auth.authenticate(req, opts) })),
   ];
   // Built per request: request bodies list the county's township codes, which live in the database.
   const document = async () => openApiDocument(routes, { townshipCodes: (await db.township.findMany({ select: { code: true }, orderBy: { code: 'asc' } })).map((t) => t.code) });
@@ -103,6 +109,9 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
   app.use(securityHeaders(config.HTTPS));
+  app.use(CODEC_PATH, codecCors(codec.origins));
+  // A history's payloads come to the codec endpoint in one call.
+  app.use(CODEC_PATH, express.json({ limit: '8mb', strict: true }));
   app.use(express.json({ limit: '256kb', strict: true }));
   const router = express.Router();
   mount(router, routes, { authenticate: (req) => auth.authenticate(req), audit });

@@ -2,6 +2,7 @@
 // and 处理意见书, built from the case and the step that issues it. Pure functions: the activity that
 // issues a notice adds its number and date and renders it (layout.ts).
 import { dateKey } from '../domain/calendar';
+import { lastDay } from '../domain/day-count';
 import type { Channel, Kind } from '../domain/case';
 import { CHANNEL_LABELS } from '../domain/labels';
 import { chineseDate, type OfficialDocument } from './layout';
@@ -61,6 +62,8 @@ export type NoticeRequest =
 export type NoticeContent = Pick<OfficialDocument, 'title' | 'addressee' | 'paragraphs'>;
 
 const day = (iso: string) => chineseDate(dateKey(Date.parse(iso)));
+/** A limit ends at 24:00 of its last day (DESIGN.md §7): that day, not the next one's 00:00. */
+const dueDay = (iso: string) => chineseDate(lastDay(iso));
 
 /** "你于2026年10月9日以来访形式提出的关于“…”的信访事项（登记编号XF2026-000012）" */
 const petition = (c: CaseFacts) =>
@@ -119,7 +122,7 @@ export function noticeContent(c: CaseFacts, r: NoticeRequest): NoticeContent {
           `${petition(c)}，本机关已于${day(r.acceptedAt)}依法受理。`,
           '依据《信访工作条例》第三十二条的规定，本机关将自受理之日起60日内办结，并向你出具书面答复意见；'
             + '情况复杂的，经批准可以适当延长办理期限，但延长期限不超过30日，并告知你延期理由。'
-            + (r.replyDueAt ? `本事项的办理期限至${day(r.replyDueAt)}届满。` : ''),
+            + (r.replyDueAt ? `本事项的办理期限至${dueDay(r.replyDueAt)}届满。` : ''),
         ],
       };
     case 'rejection':
@@ -133,7 +136,7 @@ export function noticeContent(c: CaseFacts, r: NoticeRequest): NoticeContent {
       return {
         title, addressee: petitionerOf(c), paragraphs: [
           `${petition(c)}，本机关已依法受理。`,
-          `因${r.reason}，依据《信访工作条例》第三十二条的规定，经批准，该信访事项的办理期限延长${r.days}日，至${day(r.replyDueAt)}届满。`,
+          `因${r.reason}，依据《信访工作条例》第三十二条的规定，经批准，该信访事项的办理期限延长${r.days}日，至${dueDay(r.replyDueAt)}届满。`,
         ],
       };
     case 'transfer':
@@ -141,7 +144,7 @@ export function noticeContent(c: CaseFacts, r: NoticeRequest): NoticeContent {
     case 'assignment':
       return {
         title, addressee: r.body.name,
-        paragraphs: referral(c, r, `交办你单位办理。请于${day(r.dueAt)}前办结，并将办理结果书面报送本机关；逾期未报送的，本机关将予以督办。`),
+        paragraphs: referral(c, r, `交办你单位办理。请于${dueDay(r.dueAt)}前办结，并将办理结果书面报送本机关；逾期未报送的，本机关将予以督办。`),
       };
     case 'reply': {
       const text = withoutReviewRight(r.text);

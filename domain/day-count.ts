@@ -78,6 +78,12 @@ export function extendedDue(originalDue: number, days: number, calendar: WorkCal
 /** Whether a due time is 24:00 (China Standard Time) of a day, as every limit in days or working days is. */
 export const endsAtMidnight = (t: number): boolean => t === dayStart(t);
 
+/** The last day of a limit (YYYY-MM-DD, China Standard Time): the day at whose 24:00 it ends. */
+export function lastDay(iso: string | number): string {
+  const t = typeof iso === 'number' ? iso : Date.parse(iso);
+  return dateKey(endsAtMidnight(t) ? t - 1 : t);
+}
+
 /**
  * A due time as the law states it: 24:00 of the last day (`2026-10-26 24:00`), China Standard Time;
  * any other instant (an hour limit) as its minute.
@@ -85,6 +91,6 @@ export const endsAtMidnight = (t: number): boolean => t === dayStart(t);
 export function dueText(iso: string | number | undefined): string {
   if (iso === undefined) return '—';
   const t = typeof iso === 'number' ? iso : Date.parse(iso);
-  if (endsAtMidnight(t)) return `${dateKey(t - 1)} 24:00`;
+  if (endsAtMidnight(t)) return `${lastDay(t)} 24:00`;
   return new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

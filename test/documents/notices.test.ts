@@ -93,7 +93,7 @@ function expectOfficialLayout(pages: PdfPage[], docNo: string, title: string, da
 describe('written notices', () => {
   it('受理告知书: the county\'s bureau, its document number, the petitioner, the acceptance and the 60-day limit', async () => {
     const id = await register();
-    const { docNo, pages, text } = await issued(id, { kind: 'acceptance', acceptedAt: '2026-10-12T09:00:00+08:00', replyDueAt: '2026-12-11T15:59:59Z' });
+    const { docNo, pages, text } = await issued(id, { kind: 'acceptance', acceptedAt: '2026-10-12T09:00:00+08:00', replyDueAt: '2026-12-11T16:00:00.000Z' }); // 24:00 of 12-11, as the clocks give it
     expect(docNo).toMatch(/^林民信〔2026〕[1-9][0-9]*号$/);
     expectOfficialLayout(pages, docNo, '信访事项受理告知书', '2026年12月4日');
     const body = flat(text);
@@ -116,7 +116,7 @@ describe('written notices', () => {
 
   it('延期告知书 states the reason, the days and the new end of the limit', async () => {
     const id = await register();
-    const { docNo, pages, text } = await issued(id, { kind: 'extension', reason: '需补充调查家庭收入', days: 30, replyDueAt: '2027-01-10T15:59:59Z' });
+    const { docNo, pages, text } = await issued(id, { kind: 'extension', reason: '需补充调查家庭收入', days: 30, replyDueAt: '2027-01-10T16:00:00.000Z' });
     expectOfficialLayout(pages, docNo, '信访事项延期办理告知书', '2026年12月4日');
     expect(flat(text)).toContain('因需补充调查家庭收入');
     expect(flat(text)).toContain('办理期限延长30日，至2027年1月10日届满');
