@@ -35,6 +35,8 @@ const schema = z.object({
   TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   TEMPORAL_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
   TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(40),
+  /** Where the worker serves the SDK's Prometheus metrics (e.g. `0.0.0.0:9464`); unset, none. */
+  WORKER_METRICS_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').optional(),
   /** When the weekly report runs: a cron expression in WEEKLY_REPORT_TIMEZONE, or `off`. */
   WEEKLY_REPORT_CRON: z.string().trim().min(1).default('0 8 * * FRI'),
   WEEKLY_REPORT_TIMEZONE: z.string().min(1).default('Asia/Shanghai'),
@@ -96,6 +98,8 @@ export interface TemporalConfig {
     maxCachedWorkflows: number;
     maxConcurrentActivityTaskExecutions: number;
     maxConcurrentWorkflowTaskExecutions: number;
+    /** host:port of the SDK's Prometheus endpoint, when served. */
+    metricsAddress?: string;
   };
 }
 
@@ -132,6 +136,7 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
       maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS,
       maxConcurrentActivityTaskExecutions: e.TEMPORAL_MAX_CONCURRENT_ACTIVITIES,
       maxConcurrentWorkflowTaskExecutions: e.TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS,
+      metricsAddress: e.WORKER_METRICS_ADDRESS,
     },
   };
 }

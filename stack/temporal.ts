@@ -13,13 +13,13 @@ import { startWebUiGuard } from './web-ui-guard';
 
 type Log = (line: string) => void;
 
-function onPath(cmd: string): string | undefined {
+export function onPath(cmd: string): string | undefined {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
 /** Runs a build command, showing a line of progress every few seconds so a first build never looks hung. */
-async function runBuild(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string, log: Log): Promise<void> {
+export async function runBuild(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string, log: Log): Promise<void> {
   const started = Date.now();
   let lines = 0;
   let last = '';

@@ -44,8 +44,8 @@ export async function startApiStack(env: Record<string, string> = {}, opts: ApiS
   const temporalConfig = loadTemporalConfig({ TEMPORAL_ADDRESS: address, TEMPORAL_PAYLOAD_KEYS: inject('payloadKeys'), TEMPORAL_TASK_QUEUE: `api-${crypto.randomUUID()}`, ...env });
   // Attached files and mail go to the test run's folder, not the repository's data folder.
   // Every test calls from one address and counts in one database: the public allowance is set high
-  // unless a test sets its own.
-  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), PUBLIC_RATE_LIMIT: '100000', ...env });
+  // unless a test sets its own. Request log lines only for failures, to keep the test output readable.
+  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), PUBLIC_RATE_LIMIT: '100000', LOG_LEVEL: 'warn', ...env });
   const worker: RunningWorker | undefined = opts.worker === false ? undefined
     : await runWorker({ databaseUrl, address, config: temporalConfig, mail: appConfig.mail });
   const db = createDb(databaseUrl, 4);
