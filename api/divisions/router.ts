@@ -1,30 +1,11 @@
 import { countySchema, townshipSchema } from '../../domain/divisions';
 import { route, type Route } from '../http/route';
-import { ApiError } from '../http/errors';
 import {
   countyResponse, importParams, importQuery, importReportSchema, newVillageSchema, renameSchema, townshipList, townshipParams,
   townshipResponse, villageList, villageParams, villageResponse, villagesQuery,
 } from './schemas';
 import type { DivisionService } from './service';
-import { readSpreadsheet, SPREADSHEET_TYPES } from './spreadsheet';
-
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
-/** The uploaded file, whole: spreadsheets of a county's divisions are small. */
-async function fileOf(req: NodeJS.ReadableStream & { header(name: string): string | undefined }): Promise<{ data: Buffer; contentType: string }> {
-  const contentType = (req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!(SPREADSHEET_TYPES as readonly string[]).includes(contentType)) {
-    throw ApiError.badRequest([{ field: 'Content-Type', message: `must be one of: ${SPREADSHEET_TYPES.join(', ')}` }]);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_IMPORT_BYTES) throw new ApiError(413, 'too_large', `the file is larger than the limit of ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-    chunks.push(chunk as Buffer);
-  }
-  return { data: Buffer.concat(chunks), contentType };
-}
+import { readUpload, SPREADSHEET_TYPES } from './spreadsheet';
 
 const badRow = { 400: { description: 'a field is invalid, or the code or name clashes with another division' } };
 
@@ -99,8 +80,7 @@ export function divisionRoutes(divisions: DivisionService): Route[] {
         413: { description: 'the file is over 5 MB' },
       },
       handle: async ({ params, query, req }) => {
-        const file = await fileOf(req);
-        return { body: await divisions.import(params.kind, await readSpreadsheet(file.data, file.contentType), query.dryRun) };
+        return { body: await divisions.import(params.kind, await readUpload(req), query.dryRun) };
       },
     }),
   ];
