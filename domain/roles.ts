@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'case.reply': ['county_reviewer'],
   'case.follow-up': ['desk', ...township, 'county_reviewer'],
   'users.manage': ['admin'],
+  // Partner systems filing cases through Open311, and their API keys.
+  'partners.manage': ['admin'],
   // Clocks: the assignee asks for an extension or pauses; a manager decides on extensions.
   'case.request-extension': ['desk', ...township, 'county_reviewer'],
   'case.approve-extension': ['manager'],

@@ -19,6 +19,8 @@ const json = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schem
 export interface DocumentOptions {
   /** The county's township codes: the only ones a request body may name (a filter may name any). */
   townshipCodes?: string[];
+  /** Path items written by hand, for an API outside the route table (Open311, whose formats are its own). */
+  extraPaths?: Record<string, Record<string, object>>;
 }
 
 /** A request body's schema, with the values that master data allows listed where the schema cannot know them. */
@@ -140,6 +142,6 @@ export function openApiDocument(routes: Route[], o: DocumentOptions = {}) {
     },
     /** The whole authorization table: every permission and the roles that hold it. */
     'x-permissions': PERMISSIONS,
-    paths,
+    paths: { ...paths, ...o.extraPaths },
   };
 }

@@ -34,7 +34,7 @@ async function snapshot(url: string) {
 }
 
 beforeAll(async () => {
-  env = { ...await emptyDatabase(), WEEKLY_REPORT_SCHEDULE_ID: SCHEDULE_ID, TEMPORAL_TASK_QUEUE: `install-${crypto.randomUUID()}` };
+  env = { ...await emptyDatabase(), TEMPORAL_PAYLOAD_KEYS: inject('payloadKeys'), WEEKLY_REPORT_SCHEDULE_ID: SCHEDULE_ID, TEMPORAL_TASK_QUEUE: `install-${crypto.randomUUID()}` };
   const setup = () => runSetup({ databaseUrl: env.DATABASE_URL!, databaseOwnerUrl: env.DATABASE_OWNER_URL, address: inject('temporalAddress'), temporal: loadTemporalConfig({ ...env, TEMPORAL_ADDRESS: inject('temporalAddress') }) });
   first = await setup();
   // As the owner: the migrations' table is none of the application's business.
