@@ -5,7 +5,7 @@ import {
   townshipResponse, villageList, villageParams, villageResponse, villagesQuery,
 } from './schemas';
 import type { DivisionService } from './service';
-import { readUpload, SPREADSHEET_TYPES } from './spreadsheet';
+import { readUpload, spreadsheetBody, uploadRefusals } from './spreadsheet';
 
 const badRow = { 400: { description: 'a field is invalid, or the code or name clashes with another division' } };
 
@@ -69,19 +69,12 @@ export function divisionRoutes(divisions: DivisionService): Route[] {
     route({
       method: 'post', path: '/api/imports/:kind', tag: 'divisions', summary: 'Import townships or villages from a spreadsheet', permission: 'divisions.manage',
       params: importParams, query: importQuery, audit: (p) => `import.${p.kind}`,
-      fileBody: {
-        contentTypes: SPREADSHEET_TYPES,
-        description: 'an XLSX workbook (its first sheet) or a UTF-8 CSV file; the first row names the columns: '
-          + 'code (代码) and name (名称), and for villages township (乡镇代码)',
-      },
+      fileBody: spreadsheetBody('code (代码) and name (名称), and for villages township (乡镇代码)'),
       responses: {
         200: { description: 'what the import wrote (or, with dryRun, would write), and every rejected row with its reason', schema: importReportSchema },
-        400: { description: 'not a readable spreadsheet, no rows, or another Content-Type' },
-        413: { description: 'the file is over 5 MB' },
+        ...uploadRefusals,
       },
-      handle: async ({ params, query, req }) => {
-        return { body: await divisions.import(params.kind, await readUpload(req), query.dryRun) };
-      },
+      handle: async ({ params, query, req }) => ({ body: await divisions.import(params.kind, await readUpload(req), query.dryRun) }),
     }),
   ];
 }

@@ -71,6 +71,18 @@ export function fieldsOf(row: SheetRow, headers: Record<string, readonly string[
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
+/** An import route's file body, documented: the spreadsheet types, and the columns it reads. */
+export const spreadsheetBody = (columns: string) => ({
+  contentTypes: SPREADSHEET_TYPES,
+  description: `an XLSX workbook (its first sheet) or a UTF-8 CSV file; the first row names the columns: ${columns}`,
+});
+
+/** An import route's refusals of the file itself. */
+export const uploadRefusals = {
+  400: { description: 'not a readable spreadsheet, no rows, or another Content-Type' },
+  413: { description: `the file is over ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` },
+};
+
 /** An uploaded spreadsheet's rows: the request's body, whole (a county's lists are small), read by its Content-Type. */
 export async function readUpload(req: AsyncIterable<unknown> & { header(name: string): string | undefined }): Promise<SheetRow[]> {
   const contentType = (req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();

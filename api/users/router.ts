@@ -1,5 +1,5 @@
 import { route, type Route } from '../http/route';
-import { readUpload, SPREADSHEET_TYPES } from '../divisions/spreadsheet';
+import { readUpload, spreadsheetBody, uploadRefusals } from '../divisions/spreadsheet';
 import { accountListSchema, accountSchema, createUserSchema, importUsersQuery, listUsersQuery, resetPasswordSchema, updateUserSchema, userIdParams, userImportReportSchema } from './schemas';
 import type { UserService } from './service';
 
@@ -28,15 +28,10 @@ export function userRoutes(users: UserService): Route[] {
     route({
       method: 'post', path: '/api/users/import', tag: 'users', summary: 'Import user accounts from a spreadsheet', permission: 'users.manage',
       query: importUsersQuery, audit: () => 'users.import',
-      fileBody: {
-        contentTypes: SPREADSHEET_TYPES,
-        description: 'an XLSX workbook (its first sheet) or a UTF-8 CSV file; the first row names the columns: '
-          + 'username (用户名), name (姓名), role (角色: a role code or its Chinese name), township (乡镇代码) for township roles, email (邮箱)',
-      },
+      fileBody: spreadsheetBody('username (用户名), name (姓名), role (角色: a role code or its Chinese name), township (乡镇代码) for township roles, email (邮箱)'),
       responses: {
         200: { description: 'the accounts created (or, with dryRun, that would be), each with its first password, and every rejected row', schema: userImportReportSchema },
-        400: { description: 'not a readable spreadsheet, no rows, or another Content-Type' },
-        413: { description: 'the file is over 5 MB' },
+        ...uploadRefusals,
       },
       handle: async ({ query, req }) => ({ body: await users.importUsers(await readUpload(req), query.dryRun) }),
     }),
