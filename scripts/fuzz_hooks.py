@@ -157,3 +157,12 @@ def text_is_visible_unicode(ctx, case):
         if case.query:
             case.query = well_formed_text(case.query)
     return case
+
+
+@schemathesis.hook("map_case").apply_to(method="POST", path_regex="^/open311/v2/requests")
+def coordinates_in_pairs(ctx, case):
+    """A location's latitude and longitude come together (GeoReport v2), or not at all."""
+    body = case.body
+    if positive(case) and isinstance(body, dict) and ("lat" in body) != ("long" in body):
+        case.body = {k: v for k, v in body.items() if k not in ("lat", "long")}
+    return case
