@@ -20,7 +20,7 @@ import { startEmbeddedPostgres } from '../../stack/postgres';
 import { startTcpProxy } from '../../stack/tcp-proxy';
 import { resolveTemporalServer, setupTemporalSchema, startTemporalNode, type TemporalNode } from '../../stack/temporal-cluster';
 import { loadTemporalConfig } from '../../temporal.config';
-import { connectClient } from '../../temporal.connection';
+import { connectClient, connectLocalServer } from '../../temporal.connection';
 import { inputs, registration, TOWNSHIP_A } from '../support/fixtures';
 import { appProcess, type AppProcess } from './processes';
 
@@ -43,7 +43,8 @@ async function main() {
   // One PostgreSQL for Temporal's two databases and the application's.
   const pg = await startEmbeddedPostgres(path.join(runDir, 'pg'), await freePort());
   cleanups.push(() => pg.stop());
-  const pgUrl = new URL(pg.url);
+  // Temporal's schema tool and servers use the superuser here; production gives Temporal a role of its own.
+  const pgUrl = new URL(pg.adminUrl);
   const target = { host: pgUrl.hostname, port: Number(pgUrl.port), user: decodeURIComponent(pgUrl.username), password: decodeURIComponent(pgUrl.password) };
   const base = loadTemporalConfig({});
   const bins = await resolveTemporalServer(base.server.cacheDir, log);
@@ -65,11 +66,12 @@ async function main() {
   const fireAt = new Date(Math.ceil((Date.now() + 150_000) / 60_000) * 60_000);
   const env = {
     DATABASE_URL: pg.url, TEMPORAL_ADDRESS: proxy.address, TEMPORAL_TASK_QUEUE: 'jianjian-cluster',
+    TEMPORAL_PAYLOAD_KEYS: `cluster=${crypto.randomBytes(32).toString('base64')}`,
     WEEKLY_REPORT_CRON: `${fireAt.getUTCMinutes()} ${fireAt.getUTCHours()} * * *`, WEEKLY_REPORT_TIMEZONE: 'UTC',
     PUBLIC_RATE_LIMIT: String(RATE_LIMIT), DATA_DIR: path.join(runDir, 'data'), LOG_LEVEL: 'warn',
   };
   const temporal = loadTemporalConfig(env);
-  await runSetup({ databaseUrl: pg.url, address: proxy.address, temporal, demo: true });
+  await runSetup({ databaseUrl: pg.url, databaseOwnerUrl: pg.ownerUrl, address: proxy.address, temporal, demo: true });
 
   const apiPorts = [await freePort(), await freePort()];
   const apis = apiPorts.map((port, i) => appProcess(`api-${i}`, 'api/main.ts', 'API listening on', { ...env, PORT: String(port) }, runDir));
@@ -104,18 +106,24 @@ async function checkMetrics(urls: string[], workerPorts: number[]) {
   'both workers serve the SDK\'s Prometheus metrics and both APIs their request metrics');
 }
 
+/** A plain connection for the namespace's registration, before the application's configuration exists. */
+const connectLocal = async (address: string) => {
+  const connection = await connectLocalServer(address, 10_000);
+  return { connection, close: () => connection.close() };
+};
+
 /** Registers the namespace through the proxy and waits until both nodes serve it. */
 async function registerNamespace(address: string, nodes: TemporalNode[]) {
   const deadline = Date.now() + 180_000;
   for (;;) {
     try {
-      const { connection, close } = await connectClient(loadTemporalConfig({}), address, { connectTimeout: 10_000 });
+      const { connection, close } = await connectLocal(address);
       try {
         await connection.workflowService.registerNamespace({ namespace: 'default', workflowExecutionRetentionPeriod: msToTs('3 days') })
           .catch((e: Error) => { if (!/already exists|AlreadyExists/i.test(e.message)) throw e; });
       } finally { await close(); }
       for (const n of nodes) {
-        const c = await connectClient(loadTemporalConfig({}), n.address, { connectTimeout: 10_000 });
+        const c = await connectLocal(n.address);
         try { await c.connection.workflowService.describeNamespace({ namespace: 'default' }); } finally { await c.close(); }
       }
       return;
