@@ -210,7 +210,7 @@ describe('the notice board', () => {
   });
 
   it('takes a notice off the board once its cycle has ended, and refuses objections to it', async () => {
-    const input = noticeInput(caseId, { policy: { first: { amount: 0, unit: 'days' }, second: { amount: 0, unit: 'days' }, rounds: ['county'] } });
+    const input = noticeInput(caseId, { policy: { first: { amount: 0, unit: 'hours' }, second: { amount: 0, unit: 'hours' }, rounds: ['county'] } });
     const handle = await startNotice(api.temporal, api.taskQueue, input);
     expect((await handle.result()).outcome).toBe('confirmed');
     const { publicId } = await api.db.notice.findUniqueOrThrow({ where: { id: input.noticeId } });

@@ -19,7 +19,8 @@ const workerEnv = () => ({
 });
 
 beforeAll(async () => {
-  api = await startApiStack({}, { worker: false });
+  // The Update deadline outlasts the worker's restart: this test is about losing the worker, not about slow answers.
+  api = await startApiStack({ UPDATE_TIMEOUT_SECONDS: '120' }, { worker: false });
   worker = await startWorkerProcess(workerEnv());
   desk = await api.login('desk');
 });

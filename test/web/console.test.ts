@@ -235,7 +235,9 @@ describe('the web console', () => {
     // The township's overdue count opens the overdue list of that township and stage.
     await page.click(`${row} td.overdue a`);
     await page.waitForSelector(`table.cases a:text("${late.caseNo}")`);
-    expect(await page.textContent('table.cases')).toContain('超期 5 天');
+    // Days late are whole days since the limit's end (24:00 of its last day, moved past rest days).
+    const { body: lateCase } = await api.request('GET', `/api/cases/${late.id}`, { token: await api.login('manager') });
+    expect(await page.textContent('table.cases')).toContain(`超期 ${Math.floor((Date.now() - Date.parse(lateCase.dueAt)) / 86_400_000)} 天`);
     expect(await page.$$('table.cases tbody tr')).toHaveLength(1);
     expect(await page.inputValue('form.filters [name=township]')).toBe(township);
     expect(await page.isChecked('form.filters [name=overdue]')).toBe(true);
