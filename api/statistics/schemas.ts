@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { townshipCode } from '../../domain/actions';
+import { townshipCode } from '../../domain/text';
 import { KINDS } from '../../domain/case';
 import { isoDate, isoDateTime } from '../../domain/text';
 import { BASES } from '../../statistics/filter';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { WorkflowHandle } from '@temporalio/client';
-import { calendarSignal, petitionerSatisfactionUpdate, reviewActionUpdates, type CaseView } from '../../domain/messages';
+import { actionUpdates, calendarSignal, type CaseView } from '../../domain/messages';
 import { DEFAULT_NOTICE_POLICY, THREE_ROUNDS } from '../../domain/notice';
 import { objectUpdate, resolveObjectionsUpdate } from '../../domain/notice-messages';
 import { WEEKLY_REPORT_WORKFLOW } from '../../domain/report-messages';
@@ -18,12 +18,9 @@ import { startCase, startTimeSkipping, type ClockTestKit, type TestCase } from '
 
 const HISTORIES = fileURLToPath(new URL('./histories', import.meta.url));
 
-/** Sends a clock or review action's Update as the API would. */
+/** Sends an action's Update as the API would. */
 const clockAct = (c: TestCase, action: string, input: unknown, role: string) =>
   c.handle.executeUpdate<CaseView, [unknown]>(action, { args: [{ actor: { id: role, name: role, role }, input }] });
-
-const review = (c: TestCase, action: 'request-review' | 'decide-review', input: unknown, role: string) =>
-  c.handle.executeUpdate(reviewActionUpdates[action], { args: [{ actor: { id: role, name: role, role }, input: input as never }] });
 
 /** A notice cycle started directly, as a case's reply would start it; its own history is the one saved. */
 async function notice(kit: ClockTestKit, overrides: Parameters<typeof noticeInput>[1] = {}) {
@@ -67,14 +64,14 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<WorkflowHandle>> 
     await c.act('submit-investigation', { findings: '补充邻里走访', proposedOutcome: 'explain' }, 'township_officer');
     await c.act('approve', inputs.approve, 'county_reviewer');
     await c.act('reply', { ...inputs.reply, assistance: { household: { name: '孙七', village: '前进村' }, decision: 'grant', amount: 450 } }, 'county_reviewer');
-    await c.handle.executeUpdate(petitionerSatisfactionUpdate, { args: [{ response: 'unsatisfied' }] });
+    await c.handle.executeUpdate(actionUpdates['petitioner-satisfaction'], { args: [{ input: { response: 'unsatisfied' } }] });
     await c.act('follow-up', { ...inputs['follow-up'], response: 'unsatisfied' });
     await kit.env.sleep('10 days');
-    await review(c, 'request-review', { reason: '对答复意见不服', body: '市民政局' }, 'desk');
+    await clockAct(c, 'request-review', { reason: '对答复意见不服', body: '市民政局' }, 'desk');
     await kit.env.sleep('20 days');
-    await review(c, 'decide-review', { result: 'upheld', opinion: '维持' }, 'county_reviewer');
-    await review(c, 'request-review', { reason: '对复查意见不服', body: '省民政厅' }, 'desk');
-    await review(c, 'decide-review', { result: 'upheld', opinion: '维持' }, 'county_reviewer');
+    await clockAct(c, 'decide-review', { result: 'upheld', opinion: '维持' }, 'county_reviewer');
+    await clockAct(c, 'request-review', { reason: '对复查意见不服', body: '省民政厅' }, 'desk');
+    await clockAct(c, 'decide-review', { result: 'upheld', opinion: '维持' }, 'county_reviewer');
     return c.handle;
   },
   // Closed at the follow-up; nobody asks for 复查, and the window lapses.
