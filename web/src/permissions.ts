@@ -13,7 +13,8 @@ export function may(user: User | undefined, permission: string): boolean {
 /** Whether the user may take the action on a case in this stage (any stage, when none is given). */
 export function mayTake(user: User | undefined, action: ActionName, stage?: Stage): boolean {
   if (!user) return false;
-  return (stage ? rolesFor(action, stage) : rolesForAny(action)).includes(user.role as never);
+  const roles: readonly string[] = stage ? rolesFor(action, stage) : rolesForAny(action);
+  return roles.includes(user.role);
 }
 
 export const townshipScoped = (user: User | undefined) => Boolean(user && isTownshipScoped(user.role));
