@@ -303,7 +303,7 @@ describe('the web console', () => {
     await screenshot(manager, '20-extension-decision');
     await manager.click('#action-approve-extension button[type=submit]');
     await manager.waitForSelector('#clock[data-extension="approved"]');
-    expect(await clockOffered(manager)).toEqual([]);
+    expect(await clockOffered(manager)).toEqual(['pause']);
     expect(await manager.textContent('#timeline')).toContain('批准延期');
     const after = (await api.request('GET', `/api/cases/${c.id}`, { token: desk })).body.replyDueAt;
     expect(Date.parse(after) - Date.parse(before)).toBe(20 * 86400_000);
