@@ -1,9 +1,13 @@
 // The one typed place for how jianjian reaches Temporal: the server, the namespace and task queue,
-// how a local server is provisioned when none is given, and the worker's tuning.
+// how a local server is provisioned when none is given, and the worker's tuning. The server itself
+// (address, namespace, TLS and mTLS files, API key) is Temporal's environment configuration:
+// TEMPORAL_* variables or a profile in a TOML file (TEMPORAL_CONFIG_FILE, TEMPORAL_PROFILE).
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadClientConfigProfile, type ClientConfigProfile, type ConfigDataSource } from '@temporalio/envconfig';
 import { z } from 'zod';
-import { parseEnv } from './config/parse-env';
+import { ConfigError, parseEnv } from './config/parse-env';
 
 const schema = z.object({
   /** An existing server; when unset `npm start` runs a local dev server. */
@@ -39,8 +43,11 @@ const schema = z.object({
 });
 
 export interface TemporalConfig {
+  /** The configured server; unset, `npm start` runs a local dev server. */
   address?: string;
   namespace: string;
+  /** The configured server's profile (TLS, API key, gRPC headers), from which the connection is made. */
+  profile: ClientConfigProfile;
   taskQueue: string;
   server: {
     port: number;
@@ -68,9 +75,11 @@ export interface TemporalConfig {
 
 export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): TemporalConfig {
   const e = parseEnv(schema, env, 'Temporal configuration');
+  const profile = loadProfile(env);
   return {
-    address: e.TEMPORAL_ADDRESS,
-    namespace: e.TEMPORAL_NAMESPACE,
+    address: profile.address,
+    namespace: profile.namespace ?? e.TEMPORAL_NAMESPACE,
+    profile,
     taskQueue: e.TEMPORAL_TASK_QUEUE,
     server: {
       port: e.TEMPORAL_PORT,
@@ -93,4 +102,33 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
       maxConcurrentWorkflowTaskExecutions: e.TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS,
     },
   };
+}
+
+/** The environment configuration's profile; a named file or profile that is missing, or a certificate file that is, refuses the start. */
+function loadProfile(env: NodeJS.ProcessEnv): ClientConfigProfile {
+  // An empty variable means unset here too, as parseEnv reads it.
+  const set = Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => kv[1] !== undefined && kv[1] !== ''));
+  if (set.TEMPORAL_CONFIG_FILE && !fs.existsSync(set.TEMPORAL_CONFIG_FILE)) {
+    throw new ConfigError(`Invalid Temporal configuration: TEMPORAL_CONFIG_FILE "${set.TEMPORAL_CONFIG_FILE}" does not exist`);
+  }
+  let profile: ClientConfigProfile;
+  try {
+    profile = loadClientConfigProfile({ overrideEnvVars: set });
+  } catch (err) {
+    throw new ConfigError(`Invalid Temporal configuration: ${(err as Error).message}`);
+  }
+  const files: Array<[string, ConfigDataSource | undefined]> = [
+    ['TLS client certificate (TEMPORAL_TLS_CLIENT_CERT_PATH or tls.client_cert_path)', profile.tls?.clientCert],
+    ['TLS client key (TEMPORAL_TLS_CLIENT_KEY_PATH or tls.client_key_path)', profile.tls?.clientKey],
+    ['TLS server CA certificate (TEMPORAL_TLS_SERVER_CA_CERT_PATH or tls.server_ca_cert_path)', profile.tls?.serverCACert],
+  ];
+  for (const [what, source] of files) {
+    if (source && 'path' in source && !fs.existsSync(source.path)) {
+      throw new ConfigError(`Invalid Temporal configuration: the ${what} file "${source.path}" does not exist`);
+    }
+  }
+  if (!profile.tls?.clientCert !== !profile.tls?.clientKey) {
+    throw new ConfigError('Invalid Temporal configuration: mTLS needs both a client certificate and its key');
+  }
+  return profile;
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Db } from '../db/client';
 import type { NoticeView } from '../domain/notice-messages';
 import { dateColumn as date, type WorkflowEvent } from './workflow-event';
@@ -32,7 +33,8 @@ export function createRecordNoticeEvent(db: Db) {
     await db.$transaction([
       db.notice.createMany({
         data: [{
-          id: e.noticeId, caseId: v.caseId, townshipCode: v.township, village: v.household.village,
+          // Drawn here, not in the workflow; kept by the first write, so a retry changes nothing.
+          id: e.noticeId, publicId: crypto.randomBytes(12).toString('hex'), caseId: v.caseId, townshipCode: v.township, village: v.household.village,
           householdName: v.household.name, category: v.category, proposedDecision: v.proposed.decision,
           proposedAmount: v.proposed.amount ?? null, levels: v.levels, ...noticeProjection(v), lastEventSeq: e.seq,
         }],

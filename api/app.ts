@@ -9,7 +9,12 @@ import { createAttachmentService } from './attachments/service';
 import { createAttachmentStore } from './attachments/store';
 import { createAuditLog } from './audit/log';
 import { auditRoutes } from './audit/router';
+import { createDeviceCookies } from './auth/device-cookie';
 import { authRoutes } from './auth/router';
+import { bodyRoutes } from './bodies/router';
+import { createBodyService } from './bodies/service';
+import { documentRoutes } from './documents/router';
+import { createDocumentService } from './documents/service';
 import { calendarRoutes } from './calendar/router';
 import { createCalendarService } from './calendar/service';
 import { createAuthService } from './auth/service';
@@ -20,6 +25,7 @@ import { consoleRouter } from './console/router';
 import { dashboardRoutes } from './dashboard/router';
 import { healthRoutes } from './health/router';
 import { ApiError, errorHandler } from './http/errors';
+import { createUpdateDeadline } from './http/update-deadline';
 import { createRateLimiter } from './http/rate-limit';
 import { mount } from './http/route';
 import { securityHeaders } from './http/security';
@@ -30,6 +36,7 @@ import { exportRoutes } from './exports/router';
 import { createExportService } from './exports/service';
 import { publicRoutes } from './public/router';
 import { createPublicService } from './public/service';
+import { queryCodeRoutes } from './query-codes/router';
 import { createQueryCodes } from './shared/query-code';
 import { reportRoutes } from './reports/router';
 import { createReportService } from './reports/service';
@@ -37,7 +44,8 @@ import { statisticsRoutes } from './statistics/router';
 import { createStatisticsService } from './statistics/service';
 import { similarCaseRoutes } from './similar-cases/router';
 import { createSimilarCaseService } from './similar-cases/service';
-import { townshipRoutes } from './townships/router';
+import { divisionRoutes } from './divisions/router';
+import { createDivisionService } from './divisions/service';
 import { createUserService } from './users/service';
 import { userRoutes } from './users/router';
 
@@ -46,8 +54,8 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   policy: TimePolicy;
-  config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'QUERY_CODE_SECRET' | 'DATA_DIR' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
-    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'noticePolicy'>;
+  config: Pick<AppConfig, 'TOKEN_TTL_HOURS' | 'secrets' | 'DATA_DIR' | 'ATTACHMENT_STORE' | 'ATTACHMENTS_DIR' | 'ATTACHMENT_MAX_MB'
+    | 'LOGIN_MAX_FAILURES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_LOCK_MINUTES' | 'HTTPS' | 'TRUST_PROXY' | 'PUBLIC_RATE_LIMIT' | 'UPDATE_TIMEOUT_SECONDS' | 'noticePolicy'>;
 }
 
 export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps): express.Express {
@@ -55,26 +63,31 @@ export function createApp({ db, temporal, taskQueue, policy, config }: AppDeps):
   const throttle = createLoginThrottle(db, {
     maxFailures: config.LOGIN_MAX_FAILURES, maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP, lockMinutes: config.LOGIN_LOCK_MINUTES,
   });
-  const auth = createAuthService({ db, audit, throttle, tokenTtlHours: config.TOKEN_TTL_HOURS });
-  const queryCodes = createQueryCodes(config.QUERY_CODE_SECRET);
-  const cases = createCaseService({ db, temporal, taskQueue, policy, noticePolicy: config.noticePolicy, queryCodes, audit });
+  const auth = createAuthService({ db, audit, throttle, devices: createDeviceCookies(config.secrets.deviceKey, config.HTTPS), tokenTtlHours: config.TOKEN_TTL_HOURS });
+  const queryCodes = createQueryCodes(db, config.secrets.queryCodeKey);
+  const withinDeadline = createUpdateDeadline(temporal, config.UPDATE_TIMEOUT_SECONDS);
+  const cases = createCaseService({ db, temporal, taskQueue, policy, noticePolicy: config.noticePolicy, queryCodes, audit, withinDeadline });
   const attachments = createAttachmentService({
-    db, cases, store: createAttachmentStore(config.ATTACHMENTS_DIR ?? path.join(config.DATA_DIR, 'attachments')),
+    db, cases,
+    store: createAttachmentStore(config.ATTACHMENT_STORE === 'files' ? { kind: 'files', dir: config.ATTACHMENTS_DIR ?? path.join(config.DATA_DIR, 'attachments') } : { kind: 'postgres' }, db),
     maxBytes: config.ATTACHMENT_MAX_MB * 1024 * 1024,
   });
-  const notices = createNoticeService({ db, temporal });
-  const publicService = createPublicService({ db, temporal, queryCodes });
-  const publicLimiter = createRateLimiter({ limit: config.PUBLIC_RATE_LIMIT, windowMs: 60_000 });
+  const notices = createNoticeService({ db, temporal, withinDeadline });
+  const publicService = createPublicService({ db, temporal, queryCodes, withinDeadline });
+  const publicLimiter = createRateLimiter(db, { limit: config.PUBLIC_RATE_LIMIT, windowMs: 60_000 });
   const routes = [
     ...healthRoutes(db, temporal),
     ...authRoutes(auth, { secureCookies: config.HTTPS }),
-    ...townshipRoutes(db),
+    ...divisionRoutes(createDivisionService(db)),
+    ...bodyRoutes(createBodyService(db)),
     ...similarCaseRoutes(createSimilarCaseService(db)),
     ...caseRoutes(cases),
+    ...queryCodeRoutes(cases, queryCodes),
     ...statisticsRoutes(createStatisticsService(db)),
     ...exportRoutes(createExportService(db)),
     ...reportRoutes(createReportService({ db, temporal, taskQueue })),
     ...attachmentRoutes(attachments),
+    ...documentRoutes(createDocumentService({ db, cases })),
     ...userRoutes(createUserService({ db, throttle })),
     ...auditRoutes(audit),
     ...noticeRoutes(notices),

@@ -3,11 +3,12 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { createDb, type Db } from '../db/client';
 import { DEMO_PASSWORD } from '../prisma/seed';
 import { startLocalStack, type LocalStack } from '../stack/local';
 import { startWorkerProcess, type WorkerProcess } from '../stack/worker-process';
+import { connectClient } from '../temporal.connection';
 
 export interface Http {
   /** Sends a request and returns the JSON answer; any status but the expected one is an error. */
@@ -85,13 +86,13 @@ export async function startBench(log: (line: string) => void): Promise<BenchCont
     return { ...w, taskQueue, memory };
   };
   const [caseWorker, noopWorker] = [await startWorker('case', { taskQueue: stack.temporal.taskQueue }), await startWorker('noop')];
-  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const temporal = await connectClient(stack.temporal, stack.temporalAddress);
   const db = createDb(stack.databaseUrl, 4);
   return {
-    stack, db, client: new Client({ connection }), http: httpClient(stack.api.url), caseWorker, noopWorker, startWorker, log,
+    stack, db, client: temporal.client, http: httpClient(stack.api.url), caseWorker, noopWorker, startWorker, log,
     async stop() {
       await Promise.all([caseWorker.stop(), noopWorker.stop()]);
-      await connection.close();
+      await temporal.close();
       await db.$disconnect();
       await stack.stop();
     },

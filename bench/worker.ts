@@ -1,8 +1,9 @@
 // A worker process for the benchmarks: the case worker with its real activities, or the no-op
 // baseline worker, with the same tuning. It answers memory probes over IPC so that its memory is
 // measured apart from the process that drives the load.
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { loadTemporalConfig } from '../temporal.config';
+import { connectWorker, dataConverter } from '../temporal.connection';
 import { WORKER_READY } from '../stack/worker-process';
 import { loadAppConfig } from '../config/app';
 import { createDb } from '../db/client';
@@ -14,13 +15,13 @@ const config = loadTemporalConfig();
 const address = config.address!;
 
 async function start(): Promise<Worker> {
-  const connection = await NativeConnection.connect({ address });
+  const connection = await connectWorker(config, address);
   if (process.env.BENCH_WORKER === 'case') {
     const { mail } = loadAppConfig();
     return createWorker({ connection, config, db: createDb(process.env.DATABASE_URL!), mailer: createMailer(mail), mail });
   }
   return Worker.create({
-    connection, namespace: config.namespace, taskQueue: config.taskQueue,
+    connection, namespace: config.namespace, taskQueue: config.taskQueue, dataConverter: dataConverter(config),
     workflowsPath: new URL('./noop.workflow.ts', import.meta.url).pathname,
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: config.worker.maxConcurrentWorkflowTaskExecutions,

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 
+/** A configuration the process cannot start with: its message says what to change, and no stack trace is needed. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 /** Validates environment variables against a schema, naming every bad variable at once. */
 export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, what: string): z.infer<S> {
   // An empty variable (`DATABASE_URL=`) means unset, as in most shells' usage.
@@ -7,7 +12,7 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv,
   const parsed = schema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid ${what}:\n${lines.join('\n')}`);
+    throw new ConfigError(`Invalid ${what}:\n${lines.join('\n')}`);
   }
   return parsed.data;
 }

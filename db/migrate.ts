@@ -1,16 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { APP_ROOT } from '../config/paths';
+import { grantApplicationRights } from './roles';
 
-const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../prisma/migrations');
+const MIGRATIONS_DIR = path.join(APP_ROOT, 'prisma', 'migrations');
 
 /**
  * Applies the SQL migrations that `prisma migrate diff` authored, in order, each once.
  * Prisma's own `migrate deploy` does the same through its WebAssembly engine but takes seconds per
  * start; this keeps start-up and test set-up fast. A lock serialises concurrent starters.
+ * `ownerUrl` connects as the role that owns the tables; the role of `appUrl` (the application's,
+ * when it is another) is then given its rights (db/roles.ts).
  */
-export async function migrate(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
+export async function migrate(ownerUrl: string, appUrl?: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock(7419001)');
@@ -32,6 +36,8 @@ export async function migrate(url: string): Promise<string[]> {
         throw new Error(`migration ${name} failed: ${(e as Error).message}`);
       }
     }
+    const app = appUrl && decodeURIComponent(new URL(appUrl).username);
+    if (app && app !== client.user) await grantApplicationRights(client, app);
     return pending;
   } finally {
     await client.query('SELECT pg_advisory_unlock(7419001)').catch(() => undefined);

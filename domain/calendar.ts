@@ -1,10 +1,11 @@
 // Working-day arithmetic on the official holiday calendar (holidays and 调休 make-up working days).
-// Pure and deterministic: the case workflow computes every due date and escalation time with it.
+// Pure and deterministic. Due dates follow the day-counting rule in day-count.ts; this module gives it
+// the calendar's working days and measures spans of time: hour limits (救急难's 48 hours, exact from the
+// minute), the escalation ladder's offsets before and after a due time, and the time remaining.
 //
-// A clock advances only while it counts: a calendar-day clock always, a working-day clock only during
-// working days (whole days, China Standard Time), and neither while paused. A limit of n days is
-// reached when n × 24 hours have counted; an hour clock (救急难's 48 hours) is calendar time. So 1 working day from Friday 10:00 is Monday 10:00, and
-// a clock started on a holiday runs from the next working day's start.
+// `shift` advances only while a span counts: calendar time always, working-day time only during working
+// days (whole days, China Standard Time), and neither while paused. So 1 working day from Friday 10:00
+// is Monday 10:00.
 
 /** The calendar a workflow computes with: every year's days off and make-up working days, flattened. */
 export interface WorkCalendar {
@@ -14,6 +15,10 @@ export interface WorkCalendar {
   holidays: string[];
   /** Weekend days that are working days (调休). */
   workdays: string[];
+  /** The years with a calendar; past them only weekends are rest days. Absent: not known (every year counts as published). */
+  years?: number[];
+  /** Years whose calendar is projected, not yet published: due dates counted in them are provisional. */
+  provisionalYears?: number[];
 }
 
 export type ClockUnit = 'days' | 'workingDays' | 'hours';
@@ -29,7 +34,7 @@ const HOUR_MS = 3600_000;
 const unitMs = (unit: ClockUnit) => (unit === 'hours' ? HOUR_MS : DAY_MS);
 const CST_OFFSET_MS = 8 * 3600_000;
 /** No clock in the system runs longer than this; a walk past it means a frozen clock. */
-const MAX_WALK_DAYS = 20 * 366;
+export const MAX_WALK_DAYS = 20 * 366;
 
 /** A calendar with weekends only, for computations that have no official calendar. */
 export const WEEKENDS_ONLY: WorkCalendar = { version: 0, holidays: [], workdays: [] };

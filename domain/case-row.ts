@@ -22,6 +22,8 @@ export interface CaseRow {
   dueAt: Time;
   warnAt: Time;
   escalation: string | null;
+  /** A running clock's due time is provisional: it counts days of a year without a published calendar. */
+  dueProvisional: boolean;
   pausedSince: Time;
   pauseReason: string | null;
   extensionStatus: string | null;
@@ -46,6 +48,7 @@ function clockColumns(view: CaseView) {
     dueAt: earliest(running.map((c) => c.dueAt)),
     warnAt: earliest(running.map((c) => c.warnAt)),
     escalation: LEVELS[Math.max(-1, ...levels)] ?? null,
+    dueProvisional: running.some((c) => c.provisional === true),
     pausedSince: time(paused?.from),
     pauseReason: paused?.reason ?? null,
     extensionStatus: view.extensions.at(-1)?.status ?? null,

@@ -1,6 +1,7 @@
 // The clocks of a case (DESIGN.md §3) and their escalation ladders: pure data and functions, shared
 // by the case workflow (which runs them as durable timers) and the API (which reads them).
 import { shift, type Interval, type WorkCalendar } from './calendar';
+import { dueAfter, extendedDue } from './day-count';
 import type { EscalationPolicy, TimePolicy } from './policy';
 import { escalationAudienceOf, type Role } from './roles';
 import { STAGES, stageSpec, type Label, type Limit, type Stage, type StageClock } from './stages';
@@ -58,6 +59,8 @@ export interface Clock {
   level?: EscalationLevel;
   /** Derived from the above, the case's pauses and the calendar; undefined while paused. */
   dueAt?: string;
+  /** The due time counts days of a year without a published calendar (weekends only): it may move. */
+  provisional?: boolean;
   warnAt?: string;
   superviseAt?: string;
 }
@@ -80,14 +83,19 @@ export const toIntervals = (pauses: readonly Pause[]): Interval[] =>
 
 const isoOf = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
 
-/** Due, warning and supervision times of a clock; all undefined while an open pause freezes it. */
+/**
+ * Due, warning and supervision times of a clock, by the day-counting rule (day-count.ts); all undefined
+ * while an open pause freezes it. An extension counts from the day after the original last day.
+ */
 export function schedule(clock: Clock, pauses: readonly Pause[], calendar: WorkCalendar, escalation: EscalationPolicy) {
   const intervals = toIntervals(pauses);
-  const base = shift(Date.parse(clock.startedAt), clock.limit.amount, clock.limit.unit, calendar, intervals);
-  const due = base === undefined || !clock.extensionDays ? base : shift(base, clock.extensionDays, 'days', calendar, intervals);
-  if (due === undefined) return { dueAt: undefined, warnAt: undefined, superviseAt: undefined };
+  const base = dueAfter(Date.parse(clock.startedAt), clock.limit, calendar, intervals);
+  const extended = base && clock.extensionDays ? extendedDue(base.at, clock.extensionDays, calendar, intervals) : base;
+  if (!base || !extended) return { dueAt: undefined, provisional: undefined, warnAt: undefined, superviseAt: undefined };
+  const due = extended.at;
   return {
     dueAt: isoOf(due),
+    provisional: base.provisional || extended.provisional,
     warnAt: isoOf(shift(due, -escalation.warning.amount, escalation.warning.unit, calendar)),
     superviseAt: isoOf(shift(due, escalation.supervision.amount, escalation.supervision.unit, calendar, intervals)),
   };

@@ -66,5 +66,7 @@ export function toWorkCalendar(years: readonly CalendarYear[], version: number):
     version,
     holidays: years.flatMap((y) => y.holidays.map((h) => h.date)).sort(),
     workdays: years.flatMap((y) => y.workdays).sort(),
+    years: years.map((y) => y.year).sort(),
+    provisionalYears: years.filter((y) => y.provisional).map((y) => y.year).sort(),
   };
 }

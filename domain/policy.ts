@@ -1,8 +1,9 @@
 // Stage time limits (DESIGN.md §3). Pure functions: the workflow computes due dates with them from
 // its own deterministic clock, and the policy in force is captured in the workflow's input.
-import { shift, WEEKENDS_ONLY, type WorkCalendar } from './calendar';
+import { WEEKENDS_ONLY, type WorkCalendar } from './calendar';
 import { CLOCK_KINDS, CLOCKS, stageClockKind, type ClockKind } from './clocks';
 import type { Limit, Stage } from './stages';
+import { dueAfter } from './day-count';
 
 export type { Limit };
 
@@ -40,9 +41,9 @@ export const DEFAULT_POLICY: TimePolicy = {
   emergencyEscalation: DEFAULT_EMERGENCY_ESCALATION,
 };
 
-/** Adds a limit to a start time on a holiday calendar (see domain/calendar.ts for how days count). */
+/** The due time of a limit from an event, on a holiday calendar, by the day-counting rule (day-count.ts). */
 export function addLimit(start: Date, limit: Limit, calendar: WorkCalendar = WEEKENDS_ONLY): Date {
-  return new Date(shift(start.getTime(), limit.amount, limit.unit, calendar)!);
+  return new Date(dueAfter(start.getTime(), limit, calendar)!.at);
 }
 
 /** The limit that governs a stage's own due date; `reply` and `follow_up` run on the statutory reply clock. */

@@ -1,6 +1,7 @@
 // The registration form (登记) of DESIGN.md §2 step 1 and §6.
 import { z } from 'zod';
 import { CATEGORIES, CHANNELS, KINDS, SOURCE_LEVELS } from './case';
+import { villageCode } from './divisions';
 import { isoDateTime, optionalText, text, townshipCode } from './text';
 
 const petitioner = z.object({
@@ -22,6 +23,8 @@ export const registrationSchema = z.object({
     reference: optionalText(100),
   }).strict().optional(),
   township: townshipCode,
+  /** A village of the township from the county's list; `village` stays for free text (older intake forms). */
+  villageCode: villageCode.optional(),
   village: optionalText(100),
   category: z.enum(CATEGORIES),
   subject: text(200),
@@ -29,6 +32,11 @@ export const registrationSchema = z.object({
   request: text(4000),
   petitioner: petitioner.optional(),
   anonymous: z.boolean().default(false),
+  /**
+   * The matter concerns a public official or cadre (涉及公职人员或干部): counted in statistics; an
+   * accusation so marked belongs to 纪检监察 and is transferred there, never to a township.
+   */
+  concernsCadre: z.boolean().optional(),
   /** 救急难: an urgent help request, whose first aid (先行救助) is due within 48 hours of receipt. */
   urgent: z.boolean().optional(),
   receivedAt: isoDateTime(),

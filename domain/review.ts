@@ -1,8 +1,9 @@
 // The statutory review chain (DESIGN.md §2 step 7): after the written reply the petitioner may ask
 // the next level for 复查 within 30 days, decided within 30 days; then for 复核 on the same terms;
 // after 复核 the matter is final (终结). Pure rules, shared by the case workflow and the API.
-import { DAY_MS, dayStart, type WorkCalendar } from './calendar';
+import type { WorkCalendar } from './calendar';
 import type { Satisfaction, Stage } from './case';
+import { dueText } from './day-count';
 import { addLimit, type Limit } from './policy';
 
 /** 复查 (review by the next level), then 复核 (re-review by the level above it). */
@@ -51,11 +52,11 @@ export interface PetitionerSatisfaction {
 }
 
 /**
- * A window of `limit` days from `from` lasts to the end of its last day (China Standard Time):
- * a reply on 1 November may be challenged on any day up to and including 1 December.
+ * A window of `limit` days from `from` ends by the day-counting rule: delivered on 1 November, the
+ * 30th day is 1 December, and the window lasts to its 24:00 (later when that day is a rest day).
  */
 export function windowEnd(from: Date, limit: Limit, calendar?: WorkCalendar): Date {
-  return new Date(dayStart(addLimit(from, limit, calendar).getTime()) + DAY_MS);
+  return addLimit(from, limit, calendar);
 }
 
 /** What the review rules depend on, as both the workflow and the read model know it. */
@@ -89,7 +90,7 @@ export function requestDateRefusal(window: ReviewWindow, at: Date, now: Date): s
   if (window.opensAt && at.toISOString() < window.opensAt) {
     return `the window for ${name} opened at ${cst(window.opensAt)} (China Standard Time); a request cannot be dated before it`;
   }
-  if (at.toISOString() >= window.endsAt) return `the window for ${name} ended at ${cst(window.endsAt)} (China Standard Time); the request is too late`;
+  if (at.toISOString() >= window.endsAt) return `the window for ${name} ended at ${dueText(window.endsAt)} (China Standard Time); the request is too late`;
   return undefined;
 }
 

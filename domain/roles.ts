@@ -32,6 +32,15 @@ export const PERMISSIONS = {
   'cases.read': caseWorkers,
   'cases.register': ['desk'],
   'townships.read': ROLES,
+  // The county, its townships and villages: read by everyone, kept by the admin.
+  'divisions.read': ROLES,
+  'divisions.manage': ['admin'],
+  // The bodies cases go to (转送/交办): read by everyone who routes or reads cases, kept by the admin.
+  'bodies.read': ROLES,
+  'bodies.manage': ['admin'],
+  // Written notices: read with the case; their delivery recorded by whoever hands or sends them.
+  'documents.read': caseWorkers,
+  'documents.deliver': ['desk', 'county_reviewer'],
   'users.manage': ['admin'],
   'calendar.read': ROLES,
   'calendar.manage': ['admin'],

@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { privateDir } from '../config/private-files';
 import type { Locale } from './templates';
 
 export interface MailConfig {
@@ -68,10 +69,10 @@ function outboxMailer(config: MailConfig): Mailer {
     transport: `outbox:${config.outboxDir}`,
     async send(mail) {
       const info = await transporter.sendMail({ from: config.from, ...mail });
-      fs.mkdirSync(config.outboxDir, { recursive: true });
+      privateDir(config.outboxDir);
       // Named after the Message-ID, so sending a message again rewrites the same file.
       const name = `${mail.messageId.replace(/[<>@]/g, '').slice(0, 32)}.eml`;
-      fs.writeFileSync(path.join(config.outboxDir, name), info.message as Buffer);
+      fs.writeFileSync(path.join(config.outboxDir, name), info.message as Buffer, { mode: 0o600 });
     },
     close: () => transporter.close(),
   };

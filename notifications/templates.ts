@@ -1,6 +1,7 @@
 // Message templates, in Chinese and English. Each renders a subject and a plain-text body from the
 // case facts and the request's data; dates show in China Standard Time.
 import { CLOCKS, type ClockKind } from '../domain/clocks';
+import { dueText } from '../domain/day-count';
 import type { CaseFacts } from './request';
 
 export const LOCALES = ['zh', 'en'] as const;
@@ -20,12 +21,6 @@ export interface RenderedMessage {
 
 type Template = Record<Locale, (i: TemplateInput) => RenderedMessage>;
 
-/** `2026-03-14 10:00` in China Standard Time. */
-export function cstTime(iso: string | number | undefined): string {
-  if (iso === undefined) return '—';
-  const t = typeof iso === 'number' ? iso : Date.parse(iso);
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 const clockName = (l: Locale, i: TemplateInput) => CLOCKS[i.data.clock as ClockKind]?.label[l] ?? String(i.data.clock);
 
@@ -51,46 +46,46 @@ const caseNo = (i: TemplateInput) => i.case?.caseNo ?? '';
 
 export const TEMPLATES = {
   'clock.warning': {
-    zh: (i) => message('zh', i, `【预警】${caseNo(i)} ${clockName('zh', i)}将于 ${cstTime(i.data.dueAt)} 到期`, [
-      `${clockName('zh', i)}将于 ${cstTime(i.data.dueAt)}（北京时间）到期，请抓紧办理。`,
+    zh: (i) => message('zh', i, `【预警】${caseNo(i)} ${clockName('zh', i)}将于 ${dueText(i.data.dueAt)} 到期`, [
+      `${clockName('zh', i)}将于 ${dueText(i.data.dueAt)}（北京时间）到期，请抓紧办理。`,
     ]),
-    en: (i) => message('en', i, `[Warning] ${caseNo(i)}: ${clockName('en', i)} due ${cstTime(i.data.dueAt)}`, [
-      `The ${clockName('en', i)} deadline falls due on ${cstTime(i.data.dueAt)} (China Standard Time). Please complete the step in time.`,
+    en: (i) => message('en', i, `[Warning] ${caseNo(i)}: ${clockName('en', i)} due ${dueText(i.data.dueAt)}`, [
+      `The ${clockName('en', i)} deadline falls due on ${dueText(i.data.dueAt)} (China Standard Time). Please complete the step in time.`,
     ]),
   },
   'clock.urging': {
-    zh: (i) => message('zh', i, `【催办】${caseNo(i)} ${clockName('zh', i)}已于 ${cstTime(i.data.dueAt)} 超期`, [
-      `${clockName('zh', i)}已于 ${cstTime(i.data.dueAt)}（北京时间）到期，案件已超期，请立即办理。`,
+    zh: (i) => message('zh', i, `【催办】${caseNo(i)} ${clockName('zh', i)}已于 ${dueText(i.data.dueAt)} 超期`, [
+      `${clockName('zh', i)}已于 ${dueText(i.data.dueAt)}（北京时间）到期，案件已超期，请立即办理。`,
     ]),
-    en: (i) => message('en', i, `[Urging] ${caseNo(i)}: ${clockName('en', i)} overdue since ${cstTime(i.data.dueAt)}`, [
-      `The ${clockName('en', i)} deadline fell due on ${cstTime(i.data.dueAt)} (China Standard Time). The case is overdue; please act now.`,
+    en: (i) => message('en', i, `[Urging] ${caseNo(i)}: ${clockName('en', i)} overdue since ${dueText(i.data.dueAt)}`, [
+      `The ${clockName('en', i)} deadline fell due on ${dueText(i.data.dueAt)} (China Standard Time). The case is overdue; please act now.`,
     ]),
   },
   'clock.supervision': {
     zh: (i) => message('zh', i, `【督办】${caseNo(i)} ${clockName('zh', i)}超期未办结`, [
-      `${clockName('zh', i)}已于 ${cstTime(i.data.dueAt)}（北京时间）到期，催办后仍未办结，现列为督办案件。`,
+      `${clockName('zh', i)}已于 ${dueText(i.data.dueAt)}（北京时间）到期，催办后仍未办结，现列为督办案件。`,
     ]),
     en: (i) => message('en', i, `[Supervision] ${caseNo(i)}: ${clockName('en', i)} still overdue`, [
-      `The ${clockName('en', i)} deadline fell due on ${cstTime(i.data.dueAt)} (China Standard Time) and the case is still not done after urging. It is now under supervision.`,
+      `The ${clockName('en', i)} deadline fell due on ${dueText(i.data.dueAt)} (China Standard Time) and the case is still not done after urging. It is now under supervision.`,
     ]),
   },
   'extension.requested': {
     zh: (i) => message('zh', i, `【延期申请】${caseNo(i)} 申请延长答复期限 ${i.data.days} 日`, [
       `${i.data.requestedBy} 申请将法定答复期限延长 ${i.data.days} 日，理由：${i.data.reason}`,
-      `当前答复期限：${cstTime(i.data.replyDueAt)}。请审批。`,
+      `当前答复期限：${dueText(i.data.replyDueAt)}。请审批。`,
     ]),
     en: (i) => message('en', i, `[Extension request] ${caseNo(i)}: ${i.data.days} more days for the reply`, [
       `${i.data.requestedBy} asks to extend the statutory reply deadline by ${i.data.days} days. Reason: ${i.data.reason}`,
-      `Current reply deadline: ${cstTime(i.data.replyDueAt)}. Please approve or decline.`,
+      `Current reply deadline: ${dueText(i.data.replyDueAt)}. Please approve or decline.`,
     ]),
   },
   'extension.approved': {
     zh: (i) => message('zh', i, `您的信访事项 ${caseNo(i)} 答复期限延长`, [
-      `经批准，您的信访事项答复期限延长 ${i.data.days} 日，新的答复期限为 ${cstTime(i.data.replyDueAt)}（北京时间）。`,
+      `经批准，您的信访事项答复期限延长 ${i.data.days} 日，新的答复期限为 ${dueText(i.data.replyDueAt)}（北京时间）。`,
       `延期理由：${i.data.reason}`,
     ]),
     en: (i) => message('en', i, `Your petition ${caseNo(i)}: reply deadline extended`, [
-      `The deadline for replying to your petition has been extended by ${i.data.days} days, to ${cstTime(i.data.replyDueAt)} (China Standard Time).`,
+      `The deadline for replying to your petition has been extended by ${i.data.days} days, to ${dueText(i.data.replyDueAt)} (China Standard Time).`,
       `Reason: ${i.data.reason}`,
     ]),
   },

@@ -1,11 +1,15 @@
-// Master data of the demo county: 21 townships and one demo login per role (and per township).
+// Master data of the demo county: 21 townships, the bodies its cases go to, and one demo login per
+// role (and per township).
 // Idempotent: run at every start, it creates only what is missing.
-import { hashPassword } from '../api/auth/passwords';
+import { hashPassword, verifyPassword } from '../api/auth/passwords';
 import type { Db } from '../db/client';
+import type { BodyKind } from '../domain/bodies';
 import type { Role } from '../domain/roles';
 
 export const DEMO_PASSWORD = 'jianjian-demo';
 export const DEMO_COUNTY_CODE = '410521';
+/** Written notices are issued in its name (示范县民政局). */
+export const DEMO_COUNTY_NAME = '示范县';
 
 const TOWNSHIP_NAMES = [
   '城关镇', '东风镇', '西河乡', '南山镇', '北坡乡', '柳林镇', '杨庄乡', '李集镇', '王店乡', '张桥镇', '石门乡',
@@ -16,6 +20,17 @@ export const DEMO_TOWNSHIPS = TOWNSHIP_NAMES.map((name, i) => ({
   code: `${DEMO_COUNTY_CODE}${String(101 + i)}`,
   name,
 }));
+
+/** The bodies the demo county's cases go to (转送/交办), each with the office that receives them. */
+export const DEMO_BODIES: Array<{ name: string; kind: BodyKind; contactName: string; contactPhone: string }> = [
+  { name: '县教育局', kind: 'department', contactName: '办公室 孙收文', contactPhone: '0372-6201101' },
+  { name: '县住房和城乡建设局', kind: 'department', contactName: '信访股 周收文', contactPhone: '0372-6201102' },
+  { name: '县人力资源和社会保障局', kind: 'department', contactName: '信访股 吴收文', contactPhone: '0372-6201103' },
+  { name: '县卫生健康委员会', kind: 'department', contactName: '办公室 郑收文', contactPhone: '0372-6201104' },
+  { name: '县医疗保障局', kind: 'department', contactName: '办公室 冯收文', contactPhone: '0372-6201105' },
+  { name: '县纪委监委', kind: 'discipline', contactName: '信访室 陈收文', contactPhone: '0372-6201106' },
+  { name: '市民政局', kind: 'higher', contactName: '社会救助科 褚收文', contactPhone: '0372-5101101' },
+];
 
 type DemoUser = { username: string; displayName: string; role: Role; townshipCode?: string; email: string };
 
@@ -38,6 +53,8 @@ export const DEMO_USERS: DemoUser[] = [
 
 export async function seedDemoCounty(db: Db): Promise<void> {
   await db.township.createMany({ data: DEMO_TOWNSHIPS, skipDuplicates: true });
+  await db.county.upsert({ where: { id: 1 }, create: { id: 1, code: DEMO_COUNTY_CODE, name: DEMO_COUNTY_NAME }, update: {} });
+  await db.body.createMany({ data: DEMO_BODIES, skipDuplicates: true });
   const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
   const missing = DEMO_USERS.filter((u) => !existing.has(u.username));
   // Demo users seeded before they had addresses get them.
@@ -47,4 +64,12 @@ export async function seedDemoCounty(db: Db): Promise<void> {
   // One hash for all: the demo accounts share their password anyway, and seeding stays fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.user.createMany({ data: missing.map((u) => ({ ...u, passwordHash })), skipDuplicates: true });
+}
+
+/** Active demo logins that still open with the published demo password: production mode refuses to start with any. */
+export async function demoAccountsLeft(db: Db): Promise<string[]> {
+  const users = await db.user.findMany({ where: { active: true, username: { in: DEMO_USERS.map((u) => u.username) } }, select: { username: true, passwordHash: true } });
+  const left: string[] = [];
+  for (const u of users) if (await verifyPassword(u.passwordHash, DEMO_PASSWORD)) left.push(u.username);
+  return left;
 }

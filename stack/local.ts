@@ -22,6 +22,7 @@ export interface LocalStackOptions {
 export interface LocalStack {
   dataDir: string;
   databaseUrl: string;
+  databaseOwnerUrl: string;
   temporalAddress: string;
   app: AppConfig;
   temporal: TemporalConfig;
@@ -42,12 +43,12 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   };
   const app = loadAppConfig(env);
   const temporal = loadTemporalConfig(env);
-  const services = await startServices(app, temporal, log);
+  const services = await startServices(app, temporal, log, { demo: true });
   // Stopped in reverse: the API, the worker, the servers, and last the folder.
   const stops: Array<() => Promise<void>> = [async () => fs.rmSync(dataDir, { recursive: true, force: true }), services.stop];
   const stop = async () => { for (const s of stops.splice(0).reverse()) await s().catch((e) => log(`stop failed: ${e}`)); };
   try {
-    const { databaseUrl, temporalAddress } = services;
+    const { databaseUrl, databaseOwnerUrl, temporalAddress } = services;
     let worker: LocalStack['worker'];
     if (opts.worker === 'process') {
       worker = await startWorkerProcess({ ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress });
@@ -57,7 +58,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     if (worker) { const w = worker; stops.push(() => ('kill' in w ? w.stop() : w.shutdown())); }
     const api = await startApi({ databaseUrl, address: temporalAddress, app, temporal });
     stops.push(api.close);
-    return { dataDir, databaseUrl, temporalAddress, app, temporal, api, worker, stop };
+    return { dataDir, databaseUrl, databaseOwnerUrl, temporalAddress, app, temporal, api, worker, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -1,40 +1,41 @@
 // The services jianjian needs, started on embedded defaults unless the environment points at real ones.
 import path from 'node:path';
 import type { AppConfig } from '../config/app';
-import { createDb } from '../db/client';
-import { migrate } from '../db/migrate';
-import { seedDemoCounty } from '../prisma/seed';
+import { runSetup, type SetupResult } from '../setup/run';
 import type { TemporalConfig } from '../temporal.config';
 import { startEmbeddedPostgres } from './postgres';
 import { resolveTemporalCli, startDevServer } from './temporal';
 
 export interface Services {
+  /** The application's role. */
   databaseUrl: string;
+  /** The owner role, for migrations and maintenance. */
+  databaseOwnerUrl: string;
   temporalAddress: string;
   temporalUiUrl?: string;
+  setup: SetupResult;
   stop(): Promise<void>;
 }
 
 type Log = (line: string) => void;
 
-/** PostgreSQL (embedded, or DATABASE_URL) migrated and seeded, and Temporal (dev server, or TEMPORAL_ADDRESS). */
-export async function startServices(app: AppConfig, temporal: TemporalConfig, log: Log = console.log): Promise<Services> {
+/**
+ * PostgreSQL (embedded, or DATABASE_URL) and Temporal (a dev server, or the configured one), brought
+ * up to date by setup; with `demo`, the demo county is seeded too.
+ */
+export async function startServices(app: AppConfig, temporal: TemporalConfig, log: Log = console.log, opts: { demo?: boolean } = {}): Promise<Services> {
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => { for (const s of stops.reverse()) await s().catch((e) => log(`stop failed: ${e}`)); };
   try {
     let databaseUrl = app.DATABASE_URL;
-    if (!databaseUrl) {
+    let databaseOwnerUrl = app.DATABASE_OWNER_URL ?? databaseUrl;
+    if (!databaseUrl || !databaseOwnerUrl) {
       log(`Starting embedded PostgreSQL (data in ${path.join(app.DATA_DIR, 'postgres')})…`);
       const pg = await startEmbeddedPostgres(path.join(app.DATA_DIR, 'postgres'), app.PG_PORT);
       stops.push(pg.stop);
       databaseUrl = pg.url;
+      databaseOwnerUrl = pg.ownerUrl;
     }
-    const applied = await migrate(databaseUrl);
-    if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
-    const db = createDb(databaseUrl, 2);
-    await seedDemoCounty(db);
-    await db.$disconnect();
-
     let temporalAddress = temporal.address;
     let temporalUiUrl: string | undefined;
     if (!temporalAddress) {
@@ -48,7 +49,8 @@ export async function startServices(app: AppConfig, temporal: TemporalConfig, lo
       temporalAddress = server.address;
       temporalUiUrl = server.uiUrl;
     }
-    return { databaseUrl, temporalAddress, temporalUiUrl, stop };
+    const setup = await runSetup({ databaseUrl, databaseOwnerUrl, address: temporalAddress, temporal, demo: opts.demo });
+    return { databaseUrl, databaseOwnerUrl, temporalAddress, temporalUiUrl, setup, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -5,8 +5,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
+import { privateDir, privateFiles } from '../config/private-files';
 import type { TemporalConfig } from '../temporal.config';
+import { connectLocalServer } from '../temporal.connection';
 
 type Log = (line: string) => void;
 
@@ -117,7 +118,8 @@ export interface DevServerOptions {
 
 /** Starts `temporal server start-dev` on a persistent SQLite file, with its Web UI. */
 export async function startDevServer(o: DevServerOptions): Promise<RunningTemporal> {
-  fs.mkdirSync(path.dirname(o.dbFile), { recursive: true });
+  // The folder is private before the server writes anything in it; its files are made 0600 once they exist.
+  privateDir(path.dirname(o.dbFile));
   const args = [
     'server', 'start-dev', '--db-filename', o.dbFile, '--ip', '127.0.0.1',
     '--port', String(o.port), '--ui-port', String(o.uiPort), '--namespace', o.namespace,
@@ -130,6 +132,7 @@ export async function startDevServer(o: DevServerOptions): Promise<RunningTempor
   child.stderr?.on('data', (b: Buffer) => o.log?.(`[temporal] ${b.toString().trimEnd()}`));
   await waitForPort(o.port, child, 60_000);
   await waitForNamespace(`127.0.0.1:${o.port}`, o.namespace, child, 60_000);
+  privateFiles(o.dbFile, `${o.dbFile}-wal`, `${o.dbFile}-shm`);
   return {
     address: `127.0.0.1:${o.port}`,
     uiUrl: `http://127.0.0.1:${o.uiPort}`,
@@ -140,7 +143,7 @@ export async function startDevServer(o: DevServerOptions): Promise<RunningTempor
 /** The port opens before the frontend serves; a busy machine shows the gap, so wait for the namespace. */
 async function waitForNamespace(address: string, namespace: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const connection = await Connection.connect({ address, connectTimeout: timeoutMs });
+  const connection = await connectLocalServer(address, timeoutMs);
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`Temporal server exited with code ${child.exitCode}`);

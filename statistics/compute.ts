@@ -34,7 +34,7 @@ export interface StageDays {
 }
 
 export interface Statistics {
-  filter: { from: string | null; to: string | null; basis: StatisticsFilter['basis']; township: string | null; kind: string | null };
+  filter: { from: string | null; to: string | null; basis: StatisticsFilter['basis']; township: string | null; village: string | null; kind: string | null };
   generatedAt: string;
   total: number;
   counts: {
@@ -43,6 +43,8 @@ export interface Statistics {
     sourceLevel: Count[];
     source: Array<Count & { level: string | null }>;
     township: Array<Count & { code: string }>;
+    /** Registered villages with cases, most first; key null: cases whose village is free text or none. */
+    village: Array<Count & { code: string | null }>;
     category: Count[];
     stage: Count[];
     outcome: Count[];
@@ -53,6 +55,8 @@ export interface Statistics {
   overdue: number;
   /** Open cases under supervision (督办) now: a clock of theirs has climbed to the ladder's top. */
   supervised: number;
+  /** Petitions marked as concerning a public official or cadre, and the accusations among them (for 纪检监察). */
+  cadres: { concerning: number; accusations: number };
   stageDays: StageDays[];
 }
 
@@ -78,18 +82,20 @@ function countQuery(where: Prisma.Sql): Prisma.Sql {
         WHEN GROUPING(c."stage") = 0 THEN 'stage'
         WHEN GROUPING(c."outcome") = 0 THEN 'outcome'
         WHEN GROUPING(c."satisfaction") = 0 THEN 'satisfaction'
+        WHEN GROUPING(c."villageCode") = 0 THEN 'village'
         ELSE 'total' END AS dim,
-      COALESCE(c."kind", c."channel", c."sourceLevel", c."townshipCode", c."category", c."stage", c."outcome", c."satisfaction") AS key,
+      COALESCE(c."kind", c."channel", c."sourceLevel", c."townshipCode", c."category", c."stage", c."outcome", c."satisfaction", c."villageCode") AS key,
       c."sourceBody" AS body,
       count(*)::int AS n
     FROM "Case" c
     WHERE ${where}
     GROUP BY GROUPING SETS ((c."kind"), (c."channel"), (c."sourceLevel", c."sourceBody"), (c."townshipCode"),
-      (c."category"), (c."stage"), (c."outcome"), (c."satisfaction"), ())`;
+      (c."category"), (c."stage"), (c."outcome"), (c."satisfaction"), (c."villageCode"), ())`;
 }
 
 type RateRow = {
   on_time: number; due: number; replied: number; accepted: number; satisfied: number; rated: number; overdue: number; supervised: number;
+  cadre: number; cadre_accusations: number;
 };
 
 /**
@@ -104,6 +110,7 @@ type RateRow = {
  *   denominator: cases with a recorded follow-up response.
  * - overdue: cases not closed whose current stage's due date has passed.
  * - supervised: cases not closed whose escalation has reached supervision (督办).
+ * - cadres: cases marked as concerning a public official or cadre, and the accusations among them.
  */
 function rateQuery(where: Prisma.Sql, now: Date): Prisma.Sql {
   return Prisma.sql`
@@ -111,7 +118,7 @@ function rateQuery(where: Prisma.Sql, now: Date): Prisma.Sql {
       SELECT
         CASE WHEN c."acceptedAt" IS NULL THEN c."closedAt" ELSE c."repliedAt" END AS settled_at,
         CASE WHEN c."acceptedAt" IS NULL THEN c."acceptanceDueAt" ELSE c."replyDueAt" END AS due_at,
-        c."acceptedAt", c."repliedAt", c."satisfaction", c."stage", c."stageDueAt", c."escalation"
+        c."acceptedAt", c."repliedAt", c."satisfaction", c."stage", c."stageDueAt", c."escalation", c."concernsCadre", c."kind"
       FROM "Case" c WHERE ${where})
     SELECT
       count(*) FILTER (WHERE settled_at IS NOT NULL AND settled_at <= due_at)::int AS on_time,
@@ -121,7 +128,9 @@ function rateQuery(where: Prisma.Sql, now: Date): Prisma.Sql {
       count(*) FILTER (WHERE "satisfaction" IN ('satisfied', 'basically_satisfied'))::int AS satisfied,
       count(*) FILTER (WHERE "satisfaction" IS NOT NULL)::int AS rated,
       count(*) FILTER (WHERE "stage" <> 'closed' AND "stageDueAt" < ${now})::int AS overdue,
-      count(*) FILTER (WHERE "stage" <> 'closed' AND "escalation" = 'supervision')::int AS supervised
+      count(*) FILTER (WHERE "stage" <> 'closed' AND "escalation" = 'supervision')::int AS supervised,
+      count(*) FILTER (WHERE "concernsCadre")::int AS cadre,
+      count(*) FILTER (WHERE "concernsCadre" AND "kind" = 'accusation')::int AS cadre_accusations
     FROM s`;
 }
 
@@ -171,12 +180,14 @@ export async function computeStatistics(db: Db, filter: StatisticsFilter, now = 
   const levelTotals = new Map<string | null, number>();
   for (const s of sources) levelTotals.set(s.level, (levelTotals.get(s.level) ?? 0) + s.count);
   const township = by('township');
+  const village = by('village');
+  const villageNames = new Map((await db.village.findMany({ where: { code: { in: [...village.keys()].filter((k) => k !== null) } } })).map((v) => [v.code, v.name]));
   const daysBy = new Map(days.map((d) => [d.stage, d]));
 
   return {
     filter: {
       from: filter.from?.toISOString() ?? null, to: filter.to?.toISOString() ?? null, basis: filter.basis,
-      township: filter.township ?? null, kind: filter.kind ?? null,
+      township: filter.township ?? null, village: filter.village ?? null, kind: filter.kind ?? null,
     },
     generatedAt: now.toISOString(),
     total: by('total').get(null) ?? 0,
@@ -186,6 +197,8 @@ export async function computeStatistics(db: Db, filter: StatisticsFilter, now = 
       sourceLevel: [...SOURCE_LEVELS, null].map((key) => ({ key, label: labelOf(SOURCE_LEVEL_LABELS, key), count: levelTotals.get(key) ?? 0 })),
       source: sources,
       township: townships.map((t) => ({ key: t.code, code: t.code, label: t.name, count: township.get(t.code) ?? 0 })),
+      village: [...village].map(([key, count]) => ({ key, code: key, label: key === null ? '未登记村' : villageNames.get(key) ?? key, count }))
+        .sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key))),
       category: counts('category', CATEGORIES, CATEGORY_LABELS),
       stage: counts('stage', STAGES, STAGE_LABELS),
       outcome: counts('outcome', [...OUTCOMES, null], OUTCOME_LABELS, '办理中'),
@@ -198,6 +211,7 @@ export async function computeStatistics(db: Db, filter: StatisticsFilter, now = 
     },
     overdue: r!.overdue,
     supervised: r!.supervised,
+    cadres: { concerning: r!.cadre, accusations: r!.cadre_accusations },
     stageDays: STAGES.filter((s) => s !== 'closed').map((stage) => {
       const d = daysBy.get(stage);
       return { stage, label: STAGE_LABELS[stage], spans: d?.spans ?? 0, averageDays: round2(d?.avg ?? null), p90Days: round2(d?.p90 ?? null) };

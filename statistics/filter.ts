@@ -15,6 +15,8 @@ export interface StatisticsFilter {
   basis: (typeof BASES)[number];
   /** A township code: that township's cases only (always set for township users). */
   township?: string;
+  /** A registered village's code: its cases only. */
+  village?: string;
   /** One kind of petition only. */
   kind?: string;
 }
@@ -26,6 +28,7 @@ export function caseCondition(f: StatisticsFilter, alias = 'c'): Prisma.Sql {
   if (f.from) parts.push(Prisma.sql`${column} >= ${f.from}`);
   if (f.to) parts.push(Prisma.sql`${column} < ${f.to}`);
   if (f.township) parts.push(Prisma.sql`${Prisma.raw(`${alias}."townshipCode"`)} = ${f.township}`);
+  if (f.village) parts.push(Prisma.sql`${Prisma.raw(`${alias}."villageCode"`)} = ${f.village}`);
   if (f.kind) parts.push(Prisma.sql`${Prisma.raw(`${alias}."kind"`)} = ${f.kind}`);
   return Prisma.join(parts, ' AND ');
 }

@@ -1,10 +1,9 @@
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowBundleOption } from '@temporalio/worker';
 import { createDb } from '../db/client';
 import { createMailer, type MailConfig } from '../notifications/mailer';
 import type { TemporalConfig } from '../temporal.config';
+import { connectWorker } from '../temporal.connection';
 import { installRuntime } from './runtime';
-import { ensureWeeklyReportSchedule } from './weekly-report-schedule';
 import { createWorker } from './worker';
 
 export interface RunningWorker {
@@ -15,14 +14,13 @@ export interface RunningWorker {
 
 /** Connects to PostgreSQL and Temporal and runs the case worker until shut down. */
 export async function runWorker(opts: {
-  databaseUrl: string; address: string; config: TemporalConfig; mail: MailConfig; workflowBundle?: WorkflowBundle;
+  databaseUrl: string; address: string; config: TemporalConfig; mail: MailConfig; workflowBundle?: WorkflowBundleOption;
 }): Promise<RunningWorker> {
   installRuntime();
   const db = createDb(opts.databaseUrl);
   const mailer = createMailer(opts.mail);
-  const connection = await NativeConnection.connect({ address: opts.address });
+  const connection = await connectWorker(opts.config, opts.address);
   const worker = await createWorker({ connection, config: opts.config, db, mailer, mail: opts.mail, workflowBundle: opts.workflowBundle });
-  await ensureSchedules(opts.address, opts.config);
   const done = worker.run().finally(async () => {
     mailer.close();
     await connection.close();
@@ -37,12 +35,3 @@ export async function runWorker(opts: {
   };
 }
 
-/** The worker's Schedules, brought up to the configuration at every start (idempotent). */
-async function ensureSchedules(address: string, config: TemporalConfig): Promise<void> {
-  const connection = await Connection.connect({ address });
-  try {
-    await ensureWeeklyReportSchedule(new Client({ connection, namespace: config.namespace }), config);
-  } finally {
-    await connection.close();
-  }
-}

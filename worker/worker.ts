@@ -1,16 +1,21 @@
-import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import path from 'node:path';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
+import { APP_ROOT, BUILD_DIR, BUILT } from '../config/paths';
 import { createActivities, type ActivityDeps } from '../activities';
 import type { TemporalConfig } from '../temporal.config';
+import { dataConverter } from '../temporal.connection';
 
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+export const WORKFLOWS_PATH = path.join(APP_ROOT, 'workflows', 'index.ts');
+/** The workflow bundle `npm run build` writes, which the built worker loads instead of bundling. */
+export const WORKFLOW_BUNDLE = path.join(BUILD_DIR, 'workflows.js');
 
 /** Bundles the workflow code once, for processes that start several workers (tests, benchmarks). */
-export function bundleWorkflows(): Promise<WorkflowBundle> {
+export async function bundleWorkflows(): Promise<WorkflowBundleOption> {
+  if (BUILT) return { codePath: WORKFLOW_BUNDLE };
   return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
 }
 
-const quietBundlerLogger = {
+export const quietBundlerLogger = {
   log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined,
   warn: (m: string) => console.warn(m), error: (m: string) => console.error(m),
 };
@@ -18,7 +23,7 @@ const quietBundlerLogger = {
 export interface WorkerOptions extends ActivityDeps {
   connection: NativeConnection;
   config: TemporalConfig;
-  workflowBundle?: WorkflowBundle;
+  workflowBundle?: WorkflowBundleOption;
 }
 
 /** The case worker: every workflow and activity on the configured task queue. */
@@ -26,6 +31,7 @@ export async function createWorker({ connection, config, workflowBundle, ...deps
   return Worker.create({
     connection,
     namespace: config.namespace,
+    dataConverter: dataConverter(config),
     taskQueue: config.taskQueue,
     workflowBundle: workflowBundle ?? await bundleWorkflows(),
     activities: createActivities(deps),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { fileName } from '../../domain/text';
 import { caseIdParams } from '../cases/schemas';
 
 export const attachmentParams = caseIdParams.extend({ attachmentId: z.uuid({ message: 'must be an attachment id' }) });
 
 export const uploadQuery = z.object({
   // Shown to users and sent back as the download name; never used as a path.
-  name: z.string().trim().min(1, 'is required').max(200)
-    .regex(/^[^\\/\x00-\x1f\x7f]+$/, 'must be a file name without slashes or control characters'),
+  name: fileName(200).pipe(z.string().regex(/^[^\\/\x00-\x1f\x7f]+$/, 'must be a file name without slashes or control characters')),
 }).strict();
 
 export const attachmentSchema = z.object({

@@ -95,7 +95,10 @@ export function createAttachmentService({ db, store, maxBytes, cases }: Attachme
       if (!row) throw ApiError.notFound('attachment');
       // An accusation's material may name the accuser: each county download is an identity view.
       await cases.recordIdentityView(c, user, { attachment: row.id });
-      return { path: store.pathOf(caseId, row.id), contentType: row.contentType, name: row.fileName };
+      // A written notice the system issued keeps its bytes with its document record.
+      const issued = await db.caseDocument.findUnique({ where: { id: row.id }, select: { content: true } });
+      if (issued) return { data: Buffer.from(issued.content), contentType: row.contentType, name: row.fileName };
+      return { stream: store.open(caseId, row.id), size: row.size, contentType: row.contentType, name: row.fileName };
     },
   };
 }

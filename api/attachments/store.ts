@@ -1,10 +1,11 @@
-// The attachment store: bytes in a local folder, one file per attachment under its case's folder.
-// Metadata lives in the database; this module only reads and writes bytes.
+// The attachment store: where an attachment's bytes live. Metadata lives in the Attachment table;
+// a store only writes, reads and removes bytes. PostgreSQL by default, so that every API process
+// behind the proxy serves every file; a local folder for a single machine that prefers files.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Db } from '../../db/client';
+import { createFileStore } from './file-store';
+import { createPostgresStore } from './postgres-store';
 
 export interface StoredFile {
   size: number;
@@ -13,50 +14,37 @@ export interface StoredFile {
   head: Buffer;
 }
 
+export interface AttachmentStore {
+  /** Streams a body into the store, stopping with TooLarge past `maxBytes`; a failed save leaves nothing behind. */
+  save(caseId: string, id: string, body: Readable, maxBytes: number): Promise<StoredFile>;
+  /** The stored bytes as a stream. */
+  open(caseId: string, id: string): Readable;
+  remove(caseId: string, id: string): Promise<void>;
+}
+
 export class TooLarge extends Error {}
 
 const HEAD_BYTES = 16;
 
-export function createAttachmentStore(dir: string) {
-  const pathOf = (caseId: string, id: string) => path.join(dir, caseId, id);
-
-  return {
-    pathOf,
-
-    /**
-     * Streams a body to disk, stopping at `maxBytes`. The bytes land under a temporary name and are
-     * renamed into place only when complete, so a broken upload never leaves a half file behind.
-     */
-    async save(caseId: string, id: string, body: Readable, maxBytes: number): Promise<StoredFile> {
-      const final = pathOf(caseId, id);
-      const temp = `${final}.part`;
-      await fs.promises.mkdir(path.dirname(final), { recursive: true });
-      const hash = crypto.createHash('sha256');
-      let size = 0;
-      let head = Buffer.alloc(0);
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          if (size > maxBytes) return done(new TooLarge());
-          if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
-      try {
-        await pipeline(body, meter, fs.createWriteStream(temp, { flags: 'wx' }));
-        await fs.promises.rename(temp, final);
-      } catch (e) {
-        await fs.promises.rm(temp, { force: true });
-        throw e;
-      }
-      return { size, sha256: hash.digest('hex'), head };
+/** A pass-through that counts, hashes and keeps the head of what flows through it. */
+export function meter(maxBytes: number) {
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  const stream = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > maxBytes) return done(new TooLarge());
+      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
+      hash.update(chunk);
+      done(null, chunk);
     },
-
-    async remove(caseId: string, id: string): Promise<void> {
-      await fs.promises.rm(pathOf(caseId, id), { force: true });
-    },
-  };
+  });
+  return { stream, result: (): StoredFile => ({ size, sha256: hash.digest('hex'), head }) };
 }
 
-export type AttachmentStore = ReturnType<typeof createAttachmentStore>;
+export type AttachmentStoreConfig = { kind: 'postgres' } | { kind: 'files'; dir: string };
+
+export function createAttachmentStore(config: AttachmentStoreConfig, db: Db): AttachmentStore {
+  return config.kind === 'files' ? createFileStore(config.dir) : createPostgresStore(db);
+}

@@ -16,13 +16,13 @@ export function authRoutes(auth: AuthService, opts: { secureCookies: boolean }):
         423: { description: 'the account is locked after repeated failures (Retry-After)' },
         429: { description: 'too many failures from this address (Retry-After)' },
       },
-      handle: async ({ body }) => {
-        const { token, expiresAt, user } = await auth.login(body.username, body.password);
-        if (body.session === 'token') return { body: { token, expiresAt: expiresAt.toISOString(), user } };
+      handle: async ({ req, body }) => {
+        const { token, expiresAt, user, deviceCookie } = await auth.login(req, body.username, body.password);
+        if (body.session === 'token') return { body: { token, expiresAt: expiresAt.toISOString(), user }, headers: { 'Set-Cookie': [deviceCookie] } };
         const maxAge = (expiresAt.getTime() - Date.now()) / 1000;
         return {
           body: { csrfToken: csrfTokenFor(token), expiresAt: expiresAt.toISOString(), user },
-          headers: { 'Set-Cookie': sessionCookies(token, maxAge, opts.secureCookies) },
+          headers: { 'Set-Cookie': [...sessionCookies(token, maxAge, opts.secureCookies), deviceCookie] },
         };
       },
     }),

@@ -8,7 +8,8 @@ import { ApiError } from '../http/errors';
 import { passwordNamesAccount } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { assertCsrf, readCookie, SESSION_COOKIE } from './session-cookie';
-import type { LoginThrottle } from './throttle';
+import type { DeviceCookies } from './device-cookie';
+import type { Attempt, LoginThrottle } from './throttle';
 
 export interface AuthUser {
   id: string;
@@ -52,14 +53,16 @@ export interface AuthServiceDeps {
   db: Db;
   audit: AuditLog;
   throttle: LoginThrottle;
+  devices: DeviceCookies;
   tokenTtlHours: number;
 }
 
-export function createAuthService({ db, audit, throttle, tokenTtlHours }: AuthServiceDeps) {
+export function createAuthService({ db, audit, throttle, devices, tokenTtlHours }: AuthServiceDeps) {
   const ipNow = () => requestContext()?.ip ?? '';
 
-  async function refuseWhileLocked(username: string, actor: { id?: string; username: string; role?: string }) {
-    const lock = await throttle.lockedUntil(username, ipNow());
+  /** Counts the attempt before its password is checked; refuses it while its account, device or address is locked. */
+  async function countAttempt(attempt: Attempt, actor: { id?: string; username: string; role?: string }) {
+    const lock = await throttle.attempt(attempt);
     if (!lock) return;
     const retryAfter = String(Math.max(1, Math.ceil((lock.until.getTime() - Date.now()) / 1000)));
     const byIp = lock.by === 'ip';
@@ -69,25 +72,27 @@ export function createAuthService({ db, audit, throttle, tokenTtlHours }: AuthSe
       : new ApiError(423, 'account_locked', 'too many failed logins for this account; it is locked for a while', undefined, { 'Retry-After': retryAfter });
   }
 
+  const attemptOf = (req: Request, username: string): Attempt => ({ username, ip: ipNow(), device: devices.deviceOf(req, username) });
+
   return {
-    async login(usernameGiven: string, password: string) {
+    async login(req: Request, usernameGiven: string, password: string) {
       const username = usernameGiven.toLowerCase();
-      await refuseWhileLocked(username, { username });
+      const attempt = attemptOf(req, username);
+      await countAttempt(attempt, { username });
       const user = await db.user.findUnique({ where: { username } });
       const ok = await verifyPassword(user?.passwordHash, password);
       if (!user || !ok || !user.active) {
-        await throttle.failed(username, ipNow());
         const reason = !user ? 'unknown_user' : !ok ? 'wrong_password' : 'account_inactive';
         await audit.record({ action: 'auth.login_failed', status: 401, actor: user ? toAuthUser(user) : { username }, detail: { reason } });
         throw new ApiError(401, 'invalid_credentials', 'the username or password is wrong');
       }
-      await throttle.clear(username);
+      await throttle.succeeded(attempt);
       // The token is shown once; only its hash is stored, so a database leak yields no sessions.
       const token = crypto.randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + tokenTtlHours * 3600_000);
       await db.authToken.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
       await audit.record({ action: 'auth.login', status: 200, actor: toAuthUser(user) });
-      return { token, expiresAt, user: toAuthUser(user) };
+      return { token, expiresAt, user: toAuthUser(user), deviceCookie: devices.issue(username) };
     },
 
     async authenticate(req: Request): Promise<AuthUser> {
@@ -108,13 +113,14 @@ export function createAuthService({ db, audit, throttle, tokenTtlHours }: AuthSe
 
     /** A user replaces their own password; every other session of theirs ends. */
     async changePassword(req: Request, user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
-      await refuseWhileLocked(user.username, user);
+      // A stolen session must not become a way to guess the password without limit.
+      const attempt = attemptOf(req, user.username);
+      await countAttempt(attempt, user);
       const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
       if (!(await verifyPassword(row.passwordHash, currentPassword))) {
-        // A stolen session must not become a way to guess the password without limit.
-        await throttle.failed(user.username, ipNow());
         throw ApiError.badRequest([{ field: 'currentPassword', message: 'is wrong' }]);
       }
+      await throttle.succeeded(attempt);
       if (newPassword === currentPassword) throw ApiError.badRequest([{ field: 'newPassword', message: 'must differ from the current password' }]);
       if (passwordNamesAccount(newPassword, user.username)) throw ApiError.badRequest([{ field: 'newPassword', message: 'must not contain the username' }]);
       await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date() } });

@@ -43,7 +43,10 @@ export const deadlineSchema = z.object({
   start: z.string(),
   limit: z.object({ amount: z.number(), unit }),
   calendarVersion: z.number(),
+  /** For days and working days, 24:00 China Standard Time of the last day (DESIGN.md §7). */
   dueAt: z.string(),
+  /** The count runs into a year whose holiday calendar is not published yet (weekends only): it may move. */
+  provisional: z.boolean(),
   escalation: z.object(Object.fromEntries(LEVELS.map((l) => [l, z.string()])) as Record<(typeof LEVELS)[number], z.ZodString>),
   /** From now to the due time; negative once it has passed. */
   remaining: z.object({ days: z.number(), workingDays: z.number() }),

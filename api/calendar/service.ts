@@ -56,7 +56,7 @@ export function createCalendarService({ db, temporal, taskQueue, policy }: Calen
       return { year, version, openCases };
     },
 
-    /** The desk's calculator: a start and a clock (or an amount and unit) → due date and ladder. */
+    /** The desk's calculator: a start and a clock (or an amount and unit) → due date and ladder, by the clocks' own rule. */
     async deadline(q: z.infer<typeof deadlineQuery>) {
       const calendar = await workCalendar(db);
       const now = Date.now();
@@ -67,7 +67,7 @@ export function createCalendarService({ db, temporal, taskQueue, policy }: Calen
       const due = Date.parse(s.dueAt!);
       const round = (n: number) => Math.round(n * 100) / 100;
       return {
-        start, limit, calendarVersion: calendar.version, dueAt: s.dueAt!,
+        start, limit, calendarVersion: calendar.version, dueAt: s.dueAt!, provisional: s.provisional!,
         escalation: { warning: s.warnAt!, urging: s.dueAt!, supervision: s.superviseAt! },
         remaining: { days: round(countBetween(now, due, 'days', calendar)), workingDays: round(countBetween(now, due, 'workingDays', calendar)) },
       };

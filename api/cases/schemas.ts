@@ -3,6 +3,7 @@ import { ACTIONS, STAFF_ACTIONS, type ActionGroup } from '../../domain/actions';
 import { EXTENSION_STATUSES, LEVELS, PAUSE_REASONS } from '../../domain/clocks';
 import { CATEGORIES, CHANNELS, KINDS, SATISFACTION, STAGES } from '../../domain/case';
 import { REVIEW_LEVELS } from '../../domain/review';
+import { villageCode } from '../../domain/divisions';
 import { text, townshipCode } from '../../domain/text';
 import { pageOf, pageQuery } from '../http/paging';
 
@@ -19,6 +20,8 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const listQuery = z.object({
   stage: z.enum(STAGES).optional(),
   township: townshipCode.optional(),
+  /** A registered village's code: its cases only. */
+  village: villageCode.optional(),
   kind: z.enum(KINDS).optional(),
   overdue: bool.optional(),
   /** The latest extension request's status: `requested` is the managers' queue of decisions. */
@@ -51,6 +54,8 @@ export const caseSummarySchema = z.object({
   replyDueAt: z.string().nullable(),
   /** The earliest due time among the running clocks; null while paused or closed. */
   dueAt: z.string().nullable(),
+  /** A due time counts days of a year whose holiday calendar is not published yet (weekends only): it may move. */
+  dueProvisional: z.boolean(),
   overdue: z.boolean(),
   /** The highest escalation level reached by a running clock. */
   escalation: z.enum(LEVELS).nullable(),
@@ -61,6 +66,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   queryCode: z.string().optional(),
   source: z.object({ level: z.string().nullable(), body: z.string().nullable(), reference: z.string().nullable() }),
   village: z.string().nullable(),
+  /** The registered village; null for a village typed as text. */
+  villageCode: z.string().nullable(),
   facts: z.string(),
   request: z.string(),
   anonymous: z.boolean(),

@@ -8,11 +8,13 @@ import { actionUpdates, CASE_WORKFLOW, registerUpdate, type Actor, type CaseWork
 import type { NoticePolicy } from '../../domain/notice';
 import type { TimePolicy } from '../../domain/policy';
 import type { Registration } from '../../domain/registration';
+import { findVillage } from '../../db/villages';
 import { isTownshipScoped } from '../../domain/roles';
 import type { Case, Prisma } from '../../prisma/generated/client';
 import type { AuditLog } from '../audit/log';
 import type { AuthUser } from '../auth/service';
 import { ApiError } from '../http/errors';
+import type { UpdateDeadline } from '../http/update-deadline';
 import { skipTake } from '../http/paging';
 import type { QueryCodes } from '../shared/query-code';
 import { presentDetail, presentSummary, revealsConfidentialIdentity, statusOf } from './present';
@@ -29,6 +31,8 @@ export interface CaseServiceDeps {
   /** How notice cycles of new cases run. */
   noticePolicy: NoticePolicy;
   audit: AuditLog;
+  /** Bounds the wait for every Update. */
+  withinDeadline: UpdateDeadline;
 }
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -59,6 +63,7 @@ export function listWhere(q: ListFilters, user: AuthUser, now: Date): Prisma.Cas
   if (q.stage) and.push({ stage: q.stage });
   if (q.kind) and.push({ kind: q.kind });
   if (q.township) and.push({ townshipCode: q.township });
+  if (q.village) and.push({ villageCode: q.village });
   if (q.extension) and.push({ extensionStatus: q.extension, stage: { not: 'closed' } });
   if (isTownshipScoped(user.role)) and.push({ townshipCode: user.townshipCode ?? '' });
   if (q.overdue === true) and.push({ stage: { not: 'closed' }, dueAt: { lt: now } });
@@ -73,7 +78,7 @@ export function listOrder(q: ListFilters): Prisma.CaseOrderByWithRelationInput[]
   return q.sort === 'due' ? [{ stageDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }] : [{ receivedAt: 'desc' }, { id: 'asc' }];
 }
 
-export function createCaseService({ db, temporal, taskQueue, policy, noticePolicy, queryCodes, audit }: CaseServiceDeps) {
+export function createCaseService({ db, temporal, taskQueue, policy, noticePolicy, queryCodes, audit, withinDeadline }: CaseServiceDeps) {
   /** A case the user may see, or 404: another township's case answers exactly like a missing one. */
   async function loadVisible(id: string, user: AuthUser) {
     const row = await db.case.findUnique({ where: { id }, include: { township: true, repeatOf: { select: { id: true, caseNo: true, finalAt: true } } } });
@@ -95,13 +100,21 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
     const row = await loadVisible(id, user);
     const events = await db.caseEvent.findMany({ where: { caseId: id }, orderBy: { seq: 'asc' } });
     await recordIdentityView(row, user);
-    return presentDetail(row, events, user, user.role === 'desk' ? queryCodes.of(id) : undefined);
+    return presentDetail(row, events, user, user.role === 'desk' ? await queryCodes.of(id) : undefined);
   }
 
   async function assertTownship(code: string, field: string) {
     if (!(await db.township.findUnique({ where: { code } }))) {
       throw ApiError.badRequest([{ field, message: `unknown township code "${code}"` }]);
     }
+  }
+
+  /** A registered village of the case's township; its name is the case's village. */
+  async function assertVillage(code: string, township: string) {
+    const v = await findVillage(db, code);
+    if (!v) throw ApiError.badRequest([{ field: 'villageCode', message: `unknown village code "${code}"` }]);
+    if (v.township.code !== township) throw ApiError.badRequest([{ field: 'villageCode', message: `village "${code}" is not in township ${township}` }]);
+    return v;
   }
 
   return {
@@ -119,6 +132,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
         throw ApiError.badRequest([{ field: 'receivedAt', message: 'must not be in the future' }]);
       }
       await assertTownship(registration.township, 'township');
+      const village = registration.villageCode ? await assertVillage(registration.villageCode, registration.township) : undefined;
       const caseId = `c${sha256(`${user.id}\n${idempotencyKey}`).slice(0, 32)}`;
       const fingerprint = sha256(canonical(registration));
       const existing = await db.case.findUnique({ where: { id: caseId }, select: { requestFingerprint: true } });
@@ -126,8 +140,9 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
         throw ApiError.conflict('idempotency_key_reused', 'this Idempotency-Key was already used for a different registration');
       }
       if (!existing) {
-        const input: CaseWorkflowInput = { caseId, registration, registeredBy: actorOf(user), fingerprint, policy, calendar: await workCalendar(db), notice: noticePolicy };
-        await temporal.workflow.executeUpdateWithStart(registerUpdate, {
+        const registered = village && !registration.village ? { ...registration, village: village.name } : registration;
+        const input: CaseWorkflowInput = { caseId, registration: registered, registeredBy: actorOf(user), fingerprint, policy, calendar: await workCalendar(db), notice: noticePolicy };
+        await withinDeadline(() => temporal.workflow.executeUpdateWithStart(registerUpdate, {
           args: [{ fingerprint }],
           startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW, {
             workflowId: caseId, taskQueue, args: [input],
@@ -135,7 +150,7 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
             // A case's id is never reused, even after it closes.
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
           }),
-        }).catch(fromWorkflowFailure);
+        })).catch(fromWorkflowFailure);
       }
       return { replayed: Boolean(existing), case: await detail(caseId, user) };
     },
@@ -165,9 +180,9 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
         if (forbidden) throw ApiError.forbidden(forbidden);
       }
       if (action === 'accept') await assertTownship((input as ActionInputs['accept']).township, 'township');
-      await temporal.workflow.getHandle(row.id).executeUpdate(actionUpdates[action], {
+      await withinDeadline(() => temporal.workflow.getHandle(row.id).executeUpdate(actionUpdates[action], {
         args: [{ actor: actorOf(user), input }],
-      }).catch((e: unknown) => fromWorkflowFailure(e, closedRefusal(action, input, row)));
+      })).catch((e: unknown) => fromWorkflowFailure(e, closedRefusal(action, input, row)));
       return detail(id, user);
     },
   };

@@ -1,11 +1,13 @@
-// Serves the web console at `/`: its page, its stylesheet, and its script, bundled from `web/src`
-// in memory by esbuild when the app starts, so `npm start` needs no build step.
+// Serves the web console at `/`: its page, its stylesheet, and its script, read from the build
+// (`npm run build`) or, from the sources, bundled in memory when the app starts, so `npm start`
+// needs no build step.
+import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import express from 'express';
+import { BUILD_DIR, BUILT } from '../../config/paths';
+import { bundleConsole, WEB_DIR } from './bundle';
 
-const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
+export const CONSOLE_SCRIPT = path.join(BUILD_DIR, 'web', 'app.js');
 
 // The console loads nothing from elsewhere and runs no inline script.
 const SECURITY_HEADERS = {
@@ -14,19 +16,10 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-async function bundle(): Promise<string> {
-  const out = await build({
-    entryPoints: [path.join(WEB_DIR, 'src', 'main.ts')],
-    bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, legalComments: 'none',
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
-}
-
 export function consoleRouter(): express.Router {
-  const script = bundle();
+  const script = BUILT ? fs.readFile(CONSOLE_SCRIPT, 'utf8') : bundleConsole();
   // Started at once so the first page load does not wait; a failure surfaces on the request.
-  script.catch((e: unknown) => console.error('[console] bundling failed', e));
+  script.catch((e: unknown) => console.error('[console] no script', e));
 
   const router = express.Router();
   router.use((_req, res, next) => { res.set(SECURITY_HEADERS); next(); });

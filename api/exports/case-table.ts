@@ -2,6 +2,7 @@
 import {
   CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, OUTCOME_LABELS, SATISFACTION_LABELS, SOURCE_LEVEL_LABELS, STAGE_LABELS, labelOf,
 } from '../../domain/labels';
+import { dueText } from '../../domain/day-count';
 import { forRecipient, identityOf, maskIdNumber } from '../../domain/personal-data';
 import type { Case, Township } from '../../prisma/generated/client';
 import type { AuthUser } from '../auth/service';
@@ -30,6 +31,9 @@ function petitioner(row: CaseRow): Cell[] {
   return [row.petitionerName, maskIdNumber(row.petitionerIdNumber)];
 }
 
+/** A due time as the law states it (24:00 of the last day), marked while its year's calendar is unpublished. */
+const due = (d: Date | null, provisional: boolean): Cell => (d ? `${dueText(d.getTime())}${provisional ? '（暂定）' : ''}` : null);
+
 export function caseTable(rows: CaseRow[], user: AuthUser, now: Date): Table {
   return {
     title: '信访案件清单',
@@ -40,7 +44,7 @@ export function caseTable(rows: CaseRow[], user: AuthUser, now: Date): Table {
       r.sourceLevel ? labelOf(SOURCE_LEVEL_LABELS, r.sourceLevel) : null, r.sourceBody, r.sourceReference, r.township.name,
       r.village, labelOf(CATEGORY_LABELS, r.category), r.subject, r.request,
       ...petitioner(r),
-      labelOf(STAGE_LABELS, r.stage), r.stageDueAt, r.replyDueAt, isOverdue(r, now) ? '是' : '否',
+      labelOf(STAGE_LABELS, r.stage), due(r.stageDueAt, r.dueProvisional), due(r.replyDueAt, r.dueProvisional), isOverdue(r, now) ? '是' : '否',
       r.acceptedAt, r.repliedAt, r.closedAt, r.outcome ? labelOf(OUTCOME_LABELS, r.outcome) : null,
       r.satisfaction ? labelOf(SATISFACTION_LABELS, r.satisfaction) : null,
     ], { kind: r.kind, identity: identityOf(r) }, user.role)),

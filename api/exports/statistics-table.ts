@@ -21,6 +21,8 @@ export function statisticsTables(s: Statistics): Table[] {
         rateRow('满意率', s.rates.satisfaction),
         ['超期件数', s.overdue, null, null],
         ['督办件数', s.supervised, null, null],
+        ['涉及公职人员或干部件数', s.cadres.concerning, null, null],
+        ['其中检举控告（转纪检监察）', s.cadres.accusations, null, null],
       ],
     },
     {

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import { PERMISSIONS, type Permission, type Role } from '../../domain/roles';
@@ -71,19 +73,19 @@ export interface RouteResult {
   body?: unknown;
   headers?: Record<string, string | string[]>;
   /** A stored or generated file to send instead of a JSON body, as a download under its own name. */
-  file?: { path: string; contentType: string; name: string } | { data: Buffer; contentType: string; name: string };
+  file?: { stream: Readable; size: number; contentType: string; name: string } | { data: Buffer; contentType: string; name: string };
 }
 
 function sendFile(res: Response, file: NonNullable<RouteResult['file']>): Promise<void> {
   res.attachment(file.name);
+  // The stored type, never one guessed from the name; nosniff stops the browser guessing either.
+  res.set({ 'Content-Type': file.contentType, 'X-Content-Type-Options': 'nosniff' });
   if ('data' in file) {
-    res.set({ 'Content-Type': file.contentType, 'X-Content-Type-Options': 'nosniff' }).send(file.data);
+    res.send(file.data);
     return Promise.resolve();
   }
-  return new Promise((resolve, reject) => {
-    // The stored type, never one guessed from the name; nosniff stops the browser guessing either.
-    res.sendFile(file.path, { headers: { 'Content-Type': file.contentType, 'X-Content-Type-Options': 'nosniff' } }, (e) => (e ? reject(e) : resolve()));
-  });
+  res.set('Content-Length', String(file.size));
+  return pipeline(file.stream, res);
 }
 
 /** Typed route definition; the generic parameters flow from the schemas into the handler. */

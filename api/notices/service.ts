@@ -8,6 +8,7 @@ import type { Prisma } from '../../prisma/generated/client';
 import type { AuthUser } from '../auth/service';
 import { actorOf } from '../cases/service';
 import { fromWorkflowFailure } from '../cases/temporal-errors';
+import type { UpdateDeadline } from '../http/update-deadline';
 import { ApiError } from '../http/errors';
 import { skipTake } from '../http/paging';
 import { NOTICE_REFUSAL } from '../public/service';
@@ -16,7 +17,7 @@ import type { staffNoticeListQuery } from './schemas';
 
 const include = { township: true, case: { select: { caseNo: true } } } as const;
 
-export function createNoticeService({ db, temporal }: { db: Db; temporal: Client }) {
+export function createNoticeService({ db, temporal, withinDeadline }: { db: Db; temporal: Client; withinDeadline: UpdateDeadline }) {
   const scope = (user: AuthUser): Prisma.NoticeWhereInput => (isTownshipScoped(user.role) ? { townshipCode: user.townshipCode ?? '' } : {});
 
   async function detail(id: string, user: AuthUser) {
@@ -43,7 +44,7 @@ export function createNoticeService({ db, temporal }: { db: Db; temporal: Client
     /** The county's review of a round's objections (复议), through the notice workflow's Update. */
     async resolve(id: string, input: ResolutionInput, user: AuthUser) {
       await detail(id, user);
-      await temporal.workflow.getHandle(id).executeUpdate(resolveObjectionsUpdate, { args: [{ actor: actorOf(user), input }] })
+      await withinDeadline(() => temporal.workflow.getHandle(id).executeUpdate(resolveObjectionsUpdate, { args: [{ actor: actorOf(user), input }] }))
         .catch((e: unknown) => fromWorkflowFailure(e, NOTICE_REFUSAL));
       return detail(id, user);
     },

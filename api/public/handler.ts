@@ -10,30 +10,30 @@ type Ctx<P = unknown, Q = unknown, B = unknown> = RouteContext<P, Q, B>;
 
 /** Public endpoints count every call against the caller's address, whatever the answer. */
 export function createPublicHandlers(service: PublicService, limiter: RateLimiter) {
-  const limited = (ctx: Ctx) => limiter.take(ctx.req.ip ?? 'unknown');
+  const limited = (ctx: Ctx) => limiter.take(`public:${ctx.req.ip ?? 'unknown'}`);
   return {
     async caseStatus(ctx: Ctx<z.infer<typeof caseNoParams>, z.infer<typeof queryCodeQuery>>): Promise<RouteResult> {
-      limited(ctx);
+      await limited(ctx);
       return { body: await service.caseFor(ctx.params.caseNo, ctx.query.code), headers: { 'Cache-Control': 'no-store' } };
     },
 
     async rate(ctx: Ctx<z.infer<typeof caseNoParams>, z.infer<typeof queryCodeQuery>, PetitionerSatisfaction>): Promise<RouteResult> {
-      limited(ctx);
+      await limited(ctx);
       return { body: await service.rate(ctx.params.caseNo, ctx.query.code, ctx.body), headers: { 'Cache-Control': 'no-store' } };
     },
 
     async notices(ctx: Ctx<unknown, z.infer<typeof noticeListQuery>>): Promise<RouteResult> {
-      limited(ctx);
+      await limited(ctx);
       return { body: await service.activeNotices(ctx.query) };
     },
 
     async object(ctx: Ctx<z.infer<typeof noticeIdParams>, unknown, ObjectionInput>): Promise<RouteResult> {
-      limited(ctx);
+      await limited(ctx);
       return { status: 201, body: await service.object(ctx.params.id, ctx.body) };
     },
 
     async assistanceList(ctx: Ctx<unknown, z.infer<typeof assistanceListQuery>>): Promise<RouteResult> {
-      limited(ctx);
+      await limited(ctx);
       return { body: await service.assistanceList(ctx.query) };
     },
   };

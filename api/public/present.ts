@@ -105,7 +105,7 @@ export function presentPublicCase(row: Case, events: CaseEvent[], now = new Date
 export function presentPublicNotice(n: Notice & { township: Township }, now: Date) {
   const first = n.phase === 'first_notice';
   return {
-    id: n.id,
+    id: n.publicId,
     posting: first ? 'first' as const : 'second' as const,
     level: n.level as NoticeLevel,
     township: { code: n.township.code, name: n.township.name },

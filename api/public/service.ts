@@ -7,6 +7,7 @@ import { actionUpdates } from '../../domain/messages';
 import type { PetitionerSatisfaction } from '../../domain/review';
 import { fromWorkflowFailure } from '../cases/temporal-errors';
 import { ApiError } from '../http/errors';
+import type { UpdateDeadline } from '../http/update-deadline';
 import { skipTake } from '../http/paging';
 import type { QueryCodes } from '../shared/query-code';
 import { presentPublicCase, presentPublicNotice, PUBLIC_EVENTS } from './present';
@@ -16,6 +17,7 @@ export interface PublicServiceDeps {
   db: Db;
   temporal: Client;
   queryCodes: QueryCodes;
+  withinDeadline: UpdateDeadline;
 }
 
 export const NOTICE_REFUSAL = { conflictCode: 'notice_closed', closed: 'the notice cycle has ended' };
@@ -25,11 +27,11 @@ const onBoard = (now: Date) => ({ phase: { in: ['first_notice', 'second_notice']
 
 const SATISFACTION_REFUSAL = { conflictCode: 'satisfaction_closed', closed: 'satisfaction can be given from the written reply until the 复查 window ends' };
 
-export function createPublicService({ db, temporal, queryCodes }: PublicServiceDeps) {
+export function createPublicService({ db, temporal, queryCodes, withinDeadline }: PublicServiceDeps) {
   /** A case for the holder of its query code. A wrong code answers exactly as an unknown case does. */
   async function caseOf(caseNo: string, code: string) {
     const row = await db.case.findUnique({ where: { caseNo } });
-    if (!row || !queryCodes.matches(row.id, code)) throw ApiError.notFound('case');
+    if (!row || !queryCodes.matches(row, code)) throw ApiError.notFound('case');
     return row;
   }
 
@@ -45,7 +47,7 @@ export function createPublicService({ db, temporal, queryCodes }: PublicServiceD
     /** The petitioner's satisfaction, once, from the written reply until the 复查 window ends. */
     async rate(caseNo: string, code: string, answer: PetitionerSatisfaction) {
       const row = await caseOf(caseNo, code);
-      await temporal.workflow.getHandle(row.id).executeUpdate(actionUpdates['petitioner-satisfaction'], { args: [{ input: answer }] })
+      await withinDeadline(() => temporal.workflow.getHandle(row.id).executeUpdate(actionUpdates['petitioner-satisfaction'], { args: [{ input: answer }] }))
         .catch((e: unknown) => fromWorkflowFailure(e, SATISFACTION_REFUSAL));
       return caseFor(caseNo, code);
     },
@@ -60,12 +62,13 @@ export function createPublicService({ db, temporal, queryCodes }: PublicServiceD
       return { items: rows.map((r) => presentPublicNotice(r, now)), total, page: q.page, pageSize: q.pageSize };
     },
 
-    /** Files an objection with the notice's workflow, which alone decides whether its window is open. */
-    async object(noticeId: string, objection: ObjectionInput) {
-      const row = await db.notice.findFirst({ where: { id: noticeId, ...onBoard(new Date()) }, select: { id: true } });
+    /** Files an objection, by the notice's public id, with its workflow, which alone decides whether its window is open. */
+    async object(publicId: string, objection: ObjectionInput) {
+      const row = await db.notice.findFirst({ where: { publicId, ...onBoard(new Date()) }, select: { id: true } });
       if (!row) throw ApiError.notFound('notice');
-      return temporal.workflow.getHandle(noticeId).executeUpdate(objectUpdate, { args: [objection] })
+      const receipt = await withinDeadline(() => temporal.workflow.getHandle(row.id).executeUpdate(objectUpdate, { args: [objection] }))
         .catch((e: unknown) => fromWorkflowFailure(e, NOTICE_REFUSAL));
+      return { ...receipt, noticeId: publicId };
     },
 
     async assistanceList(q: z.infer<typeof assistanceListQuery>) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { townshipCode } from '../../domain/text';
+import { villageCode } from '../../domain/divisions';
 import { KINDS } from '../../domain/case';
 import { isoDate, isoDateTime } from '../../domain/text';
 import { BASES } from '../../statistics/filter';
@@ -15,6 +16,8 @@ export const statisticsQuery = z.object({
   to: dateOrTime.optional(),
   basis: z.enum(BASES).default('received'),
   township: townshipCode.optional(),
+  /** A registered village's code: its cases only. */
+  village: villageCode.optional(),
   kind: z.enum(KINDS).optional(),
 }).strict();
 
@@ -25,7 +28,7 @@ const rate = z.object({ numerator: z.number(), denominator: z.number(), rate: z.
 
 export const statisticsSchema = z.object({
   filter: z.object({
-    from: z.string().nullable(), to: z.string().nullable(), basis: z.enum(BASES), township: z.string().nullable(), kind: z.string().nullable(),
+    from: z.string().nullable(), to: z.string().nullable(), basis: z.enum(BASES), township: z.string().nullable(), village: z.string().nullable(), kind: z.string().nullable(),
   }),
   generatedAt: z.string(),
   total: z.number(),
@@ -35,6 +38,7 @@ export const statisticsSchema = z.object({
     sourceLevel: z.array(count),
     source: z.array(count.extend({ level: z.string().nullable() })),
     township: z.array(count.extend({ code: z.string() })),
+    village: z.array(count.extend({ code: z.string().nullable() })),
     category: z.array(count),
     stage: z.array(count),
     outcome: z.array(count),
@@ -43,6 +47,8 @@ export const statisticsSchema = z.object({
   rates: z.object({ onTimeClosure: rate, reply: rate, satisfaction: rate }),
   overdue: z.number(),
   supervised: z.number(),
+  /** Petitions concerning a public official or cadre, and the accusations among them (transferred to 纪检监察). */
+  cadres: z.object({ concerning: z.number(), accusations: z.number() }),
   stageDays: z.array(z.object({
     stage: z.string(), label: z.string(), spans: z.number(), averageDays: z.number().nullable(), p90Days: z.number().nullable(),
   })),

@@ -22,7 +22,7 @@ export function filterFor(q: StatisticsQuery, user: AuthUser): StatisticsFilter 
     if (township && township !== user.townshipCode) throw ApiError.forbidden('township users see only their own township\'s statistics');
     township = user.townshipCode ?? '';
   }
-  return { from, to, basis: q.basis, township, kind: q.kind };
+  return { from, to, basis: q.basis, township, village: q.village, kind: q.kind };
 }
 
 export function createStatisticsService(db: Db) {

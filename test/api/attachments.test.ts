@@ -1,5 +1,5 @@
-// Attachments over HTTP: stored in the attachment folder, scoped like their case, limited in type
-// and size; and the desk's similar-case search.
+// Attachments over HTTP: stored in PostgreSQL (or a folder), served by any API process, scoped like
+// their case, limited in type and size; and the desk's similar-case search.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,13 +13,12 @@ let desk: string;
 let manager: string;
 let officerA: string;
 let officerB: string;
-const dir = path.join(inject('runDir'), 'attachments-test');
 const officerOf = (code: string) => DEMO_USERS.find((u) => u.townshipCode === code)!.username;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n');
 
 beforeAll(async () => {
   // A limit of 50 KB, so the size test stays small.
-  api = await startApiStack({ ATTACHMENTS_DIR: dir, ATTACHMENT_MAX_MB: String(50 / 1024) });
+  api = await startApiStack({ ATTACHMENT_MAX_MB: String(50 / 1024) });
   [desk, manager, officerA, officerB] = await Promise.all(['desk', 'manager', officerOf(TOWNSHIP_A), officerOf(TOWNSHIP_B)].map((u) => api.login(u))) as [string, string, string, string];
 });
 afterAll(async () => { await api?.stop(); });
@@ -30,15 +29,16 @@ async function register(overrides = {}): Promise<string> {
   return r.body.id;
 }
 
-async function upload(token: string, caseId: string, name: string, body: Buffer, type = 'application/pdf') {
-  const res = await fetch(`${api.url}/api/cases/${caseId}/attachments?name=${encodeURIComponent(name)}`, {
+async function upload(token: string, caseId: string, name: string, body: Buffer, type = 'application/pdf', url = api.url) {
+  const res = await fetch(`${url}/api/cases/${caseId}/attachments?name=${encodeURIComponent(name)}`, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body,
   });
   return { status: res.status, body: await res.json() as any };
 }
 
 const list = (token: string, caseId: string) => api.request('GET', `/api/cases/${caseId}/attachments`, { token });
-const storedFiles = (caseId: string) => (fs.existsSync(path.join(dir, caseId)) ? fs.readdirSync(path.join(dir, caseId)) : []);
+/** The attachments whose bytes are in the store, by id. */
+const storedFiles = async (caseId: string) => [...new Set((await api.db.attachmentChunk.findMany({ where: { caseId }, select: { attachmentId: true } })).map((c) => c.attachmentId))];
 
 describe('attachments', () => {
   it('stores an upload, lists it and gives the same bytes back under its name', async () => {
@@ -68,7 +68,7 @@ describe('attachments', () => {
     expect((await api.request('GET', `/api/cases/${id}/attachments/${up.body.id}`, { token: officerB })).status).toBe(404);
     expect((await upload(officerB, id, 'b.pdf', PDF)).status).toBe(404);
     expect((await upload(manager, id, 'c.pdf', PDF)).status).toBe(403);
-    expect(storedFiles(id)).toEqual([up.body.id]);
+    expect(await storedFiles(id)).toEqual([up.body.id]);
   });
 
   it('refuses types not taken, names that do not match, content that lies, empty and oversized files', async () => {
@@ -87,7 +87,7 @@ describe('attachments', () => {
       expect(r.body.error.fields[0].field, name).toBe(field);
     }
     expect(await api.db.attachment.count({ where: { caseId: id } })).toBe(0);
-    expect(storedFiles(id)).toEqual([]);
+    expect(await storedFiles(id)).toEqual([]);
   });
 
   it('keeps an accuser\'s material from the township, and takes nothing once the case is closed', async () => {
@@ -107,6 +107,43 @@ describe('attachments', () => {
     const late = await upload(desk, id, 'late.pdf', PDF);
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('case_closed');
+  });
+});
+
+describe('attachment stores', () => {
+  const download = async (url: string, caseId: string, id: string) =>
+    Buffer.from(await (await fetch(`${url}/api/cases/${caseId}/attachments/${id}`, { headers: { authorization: `Bearer ${manager}` } })).arrayBuffer());
+  // Several chunks of the PostgreSQL store, with a tail shorter than a chunk.
+  const big = Buffer.concat([PDF, crypto.randomBytes(1_300_000)]);
+
+  it('serves a file uploaded through one API process from another, streamed from PostgreSQL in chunks', async () => {
+    const other = await startApiStack({ ATTACHMENT_MAX_MB: '2' }, { worker: false });
+    try {
+      const id = await register();
+      const up = await upload(officerA, id, '录音转写.pdf', big, 'application/pdf', other.url);
+      expect(up.status).toBe(201);
+      expect(await api.db.attachmentChunk.count({ where: { attachmentId: up.body.id } })).toBe(3);
+      expect((await download(api.url, id, up.body.id)).equals(big)).toBe(true);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('keeps files in a folder when ATTACHMENT_STORE=files, and removes a refused one', async () => {
+    const dir = path.join(inject('runDir'), `attachments-${crypto.randomUUID()}`);
+    const files = await startApiStack({ ATTACHMENT_STORE: 'files', ATTACHMENTS_DIR: dir, ATTACHMENT_MAX_MB: '2' }, { worker: false });
+    try {
+      const id = await register();
+      const up = await upload(officerA, id, 'a.pdf', big, 'application/pdf', files.url);
+      expect(up.status).toBe(201);
+      expect(fs.readdirSync(path.join(dir, id))).toEqual([up.body.id]);
+      expect((await download(files.url, id, up.body.id)).equals(big)).toBe(true);
+      expect((await upload(officerA, id, 'b.png', PDF, 'image/png', files.url)).status).toBe(400);
+      expect(fs.readdirSync(path.join(dir, id))).toEqual([up.body.id]);
+      expect(await storedFiles(id)).toEqual([]);
+    } finally {
+      await files.stop();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { OFFICIAL_CALENDAR } from '../../domain/official-calendar';
 import { ROLES, type Role } from '../../domain/roles';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { eventually } from '../support/eventually';
+import { expectedDue, expectedExtension } from '../support/day-oracle';
 import { inputs, ownTownship, registration, TOWNSHIP_A } from '../support/fixtures';
 import { loginEveryRole } from '../support/roles';
 
@@ -64,7 +65,7 @@ describe('clock actions', () => {
     expect((await act(id, 'approve-extension', 'reviewer')).status).toBe(403);
     const approved = await act(id, 'approve-extension', 'manager', { note: '同意' });
     expect(approved.status).toBe(200);
-    expect(Date.parse(approved.body.replyDueAt) - Date.parse(accepted.replyDueAt)).toBe(30 * DAY);
+    expect(approved.body.replyDueAt).toBe(expectedExtension(accepted.replyDueAt, 30));
     expect(await awaitingDecision()).toEqual([]);
     const again = await act(id, 'request-extension', 'town01', { days: 5, reason: '再延' });
     expect(again.status).toBe(409);
@@ -107,7 +108,7 @@ describe('first aid (救急难)', () => {
     expect(r.body.clockActions).toEqual(['pause']);
     expect(r.body.timeline.at(-1)).toMatchObject({ type: 'first-aid', data: { aid: '发放临时救助金', amount: 3000, clock: 'emergency', late: false } });
     // The acceptance clock alone sets the due date now.
-    expect(Date.parse(r.body.dueAt)).toBe(Date.parse(before.receivedAt) + 15 * DAY);
+    expect(r.body.dueAt).toBe(expectedDue(before.receivedAt, 15, 'days'));
     const again = await act(id, 'first-aid', 'town01', { aid: '再次救助' });
     expect(again.status).toBe(409);
   });
@@ -136,9 +137,10 @@ describe('holiday calendar', () => {
 
     const due = await api.request('GET', `/api/calendar/deadline?start=${encodeURIComponent('2026-02-12T10:00:00+08:00')}&amount=8&unit=workingDays`, { token: tokens.desk });
     expect(due.status).toBe(200);
-    expect(due.body.dueAt).toBe('2026-03-02T02:00:00.000Z');
+    // Friday 13, Saturday 14 (调休), the festival, 24–27, Saturday 28 (调休), Monday 2 March: 24:00 of the 8th.
+    expect(due.body).toMatchObject({ dueAt: '2026-03-02T16:00:00.000Z', provisional: false });
     const acceptance = await api.request('GET', `/api/calendar/deadline?start=${encodeURIComponent('2026-02-12T10:00:00+08:00')}&clock=acceptance`, { token: tokens.desk });
-    expect(acceptance.body).toMatchObject({ limit: { amount: 15, unit: 'days' }, dueAt: '2026-02-27T02:00:00.000Z' });
+    expect(acceptance.body).toMatchObject({ limit: { amount: 15, unit: 'days' }, dueAt: '2026-02-27T16:00:00.000Z' });
     expect(acceptance.body.remaining.days).toBeLessThan(0);
 
     const bad = await api.request('GET', '/api/calendar/deadline?amount=3&start=tomorrow', { token: tokens.desk });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { noticeViewQuery } from '../../domain/notice-messages';
 import { DEMO_TOWNSHIPS, DEMO_USERS } from '../../prisma/seed';
 import { startApiStack, type ApiStack } from '../support/api-stack';
+import { freshDatabase } from '../support/fresh-database';
 import { inputs, registration, TOWNSHIP_A, TOWNSHIP_B } from '../support/fixtures';
 import { appraisal, noticeInput, startNotice } from '../support/notice-fixtures';
 
@@ -158,24 +159,27 @@ describe('the notice board', () => {
 
     const board = await api.request('GET', `/public/notices?township=${TOWNSHIP_A}&pageSize=100`);
     expect(board.status).toBe(200);
-    const item = board.body.items.find((i: { id: string }) => i.id === input.noticeId);
+    // The board shows a random public id: nothing of the case (its id is in the workflow's).
+    expect(row.publicId).toMatch(/^[0-9a-f]{24}$/);
+    expect(JSON.stringify(board.body)).not.toContain(caseId);
+    const item = board.body.items.find((i: { id: string }) => i.id === row.publicId);
     expect(item).toEqual({
-      id: input.noticeId, posting: 'first', level: 'county', township: { code: TOWNSHIP_A, name: DEMO_TOWNSHIPS[0]!.name },
+      id: row.publicId, posting: 'first', level: 'county', township: { code: TOWNSHIP_A, name: DEMO_TOWNSHIPS[0]!.name },
       village: input.household.village, householdName: input.household.name, category: 'dibao', decision: 'grant', amount: 520.5,
       postedAt: row.postedAt!.toISOString(), closesAt: row.closesAt!.toISOString(), acceptsObjections: true, reviewResult: null,
     });
     const elsewhere = await api.request('GET', `/public/notices?township=${TOWNSHIP_B}&pageSize=100`);
-    expect(elsewhere.body.items.map((i: { id: string }) => i.id)).not.toContain(input.noticeId);
+    expect(elsewhere.body.items.map((i: { id: string }) => i.id)).not.toContain(row.publicId);
 
-    const objected = await api.request('POST', `/public/notices/${input.noticeId}/objections`, { body: { reason: '该户家中有经营性车辆', name: '匿名群众', contact: '13700000000' } });
+    const objected = await api.request('POST', `/public/notices/${row.publicId}/objections`, { body: { reason: '该户家中有经营性车辆', name: '匿名群众', contact: '13700000000' } });
     expect(objected.status).toBe(201);
     expect(Object.keys(objected.body).sort()).toEqual(['noticeId', 'objectionNo', 'receivedAt']);
-    expect([objected.body.noticeId, objected.body.objectionNo]).toEqual([input.noticeId, 1]);
-    const anonymous = await api.request('POST', `/public/notices/${input.noticeId}/objections`, { body: { reason: '收入不实' } });
+    expect([objected.body.noticeId, objected.body.objectionNo]).toEqual([row.publicId, 1]);
+    const anonymous = await api.request('POST', `/public/notices/${row.publicId}/objections`, { body: { reason: '收入不实' } });
     expect(anonymous.body.objectionNo).toBe(2);
     expect((await handle.query(noticeViewQuery)).objections.map((o) => [o.reason, o.name ?? null])).toEqual([['该户家中有经营性车辆', '匿名群众'], ['收入不实', null]]);
 
-    const noReason = await api.request('POST', `/public/notices/${input.noticeId}/objections`, { body: { name: '王五' } });
+    const noReason = await api.request('POST', `/public/notices/${row.publicId}/objections`, { body: { name: '王五' } });
     expect([noReason.status, noReason.body.error.fields.map((f: { field: string }) => f.field)]).toEqual([400, ['reason']]);
     const unknown = await api.request('POST', '/public/notices/no-such-notice/objections', { body: { reason: 'x' } });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'not_found']);
@@ -209,9 +213,10 @@ describe('the notice board', () => {
     const input = noticeInput(caseId, { policy: { first: { amount: 0, unit: 'days' }, second: { amount: 0, unit: 'days' }, rounds: ['county'] } });
     const handle = await startNotice(api.temporal, api.taskQueue, input);
     expect((await handle.result()).outcome).toBe('confirmed');
+    const { publicId } = await api.db.notice.findUniqueOrThrow({ where: { id: input.noticeId } });
     const board = await api.request('GET', '/public/notices?pageSize=100');
-    expect(board.body.items.map((i: { id: string }) => i.id)).not.toContain(input.noticeId);
-    const late = await api.request('POST', `/public/notices/${input.noticeId}/objections`, { body: { reason: '逾期异议' } });
+    expect(board.body.items.map((i: { id: string }) => i.id)).not.toContain(publicId);
+    const late = await api.request('POST', `/public/notices/${publicId}/objections`, { body: { reason: '逾期异议' } });
     expect(late.status).toBe(404);
   });
 
@@ -249,16 +254,21 @@ describe('the notice board', () => {
 });
 
 describe('rate limiting', () => {
+  // Two API processes on a database of their own (no other file's calls in its count), as behind a proxy.
   let limited: ApiStack;
-  beforeAll(async () => { limited = await startApiStack({ PUBLIC_RATE_LIMIT: '3' }); });
-  afterAll(async () => { await limited?.stop(); });
+  let replica: ApiStack;
+  beforeAll(async () => {
+    const databaseUrl = await freshDatabase();
+    [limited, replica] = await Promise.all([0, 1].map(() => startApiStack({ PUBLIC_RATE_LIMIT: '3' }, { databaseUrl, worker: false }))) as [ApiStack, ApiStack];
+  });
+  afterAll(async () => { await Promise.all([limited?.stop(), replica?.stop()]); });
 
-  it('refuses an address that calls too often, whether its guesses hit or miss', async () => {
+  it('refuses an address that calls too often, whether its guesses hit or miss, counting its calls to every API process', async () => {
     const statuses: number[] = [];
-    for (const path of ['/public/cases/XF1999-000001?code=AAAAAAAA', '/public/cases/XF1999-000002?code=BBBBBBBB', '/public/notices']) {
-      statuses.push((await limited.request('GET', path)).status);
-    }
+    const calls: Array<[ApiStack, string]> = [[limited, '/public/cases/XF1999-000001?code=AAAAAAAA'], [replica, '/public/cases/XF1999-000002?code=BBBBBBBB'], [limited, '/public/notices']];
+    for (const [api, path] of calls) statuses.push((await api.request('GET', path)).status);
     expect(statuses).toEqual([404, 404, 200]);
+    expect((await replica.request('GET', '/public/notices')).status).toBe(429);
     const refused = await limited.request('GET', '/public/cases/XF1999-000003?code=CCCCCCCC');
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('rate_limited');

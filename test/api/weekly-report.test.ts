@@ -1,4 +1,4 @@
-// The weekly report on the dev server: the Schedule the worker creates at start (its spec, an update
+// The weekly report on the dev server: the Schedule that setup creates (its spec, an update
 // in place), a Friday run taken by backfill (Schedules do not exist on the time-skipping server) that
 // reports the week before that Friday and mails it to the managers through a real SMTP server, and a
 // manager's manual run for the current week. The stack has a database of its own, so the county-wide
@@ -10,7 +10,7 @@ import { createActivities } from '../../activities';
 import { loadAppConfig } from '../../config/app';
 import { createMailer } from '../../notifications/mailer';
 import { loadTemporalConfig } from '../../temporal.config';
-import { ensureWeeklyReportSchedule } from '../../worker/weekly-report-schedule';
+import { ensureWeeklyReportSchedule } from '../../setup/weekly-report-schedule';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { DAY_MS, registerMix } from '../support/case-mix';
 import { inputs } from '../support/fixtures';
@@ -34,6 +34,8 @@ beforeAll(async () => {
   smtp = await startSmtpCapture();
   env = { DATABASE_URL: await freshDatabase(), WEEKLY_REPORT_SCHEDULE_ID: SCHEDULE_ID, SMTP_URL: smtp.url };
   api = await startApiStack(env);
+  // What `npm run setup` does: the worker leaves the Schedule alone.
+  expect(await ensureWeeklyReportSchedule(api.temporal, loadTemporalConfig({ ...env, TEMPORAL_TASK_QUEUE: api.taskQueue }))).toBe('created');
   manager = await api.login('manager');
   // A second manager, and a deactivated one who gets no mail.
   const admin = await api.login('admin');
@@ -73,7 +75,7 @@ async function backfilledRun(scheduledAt: Date): Promise<string> {
 }
 
 describe('weekly report', () => {
-  it('is scheduled at worker start for Friday 08:00 China Standard Time, and updated in place', async () => {
+  it('is scheduled by setup for Friday 08:00 China Standard Time, and updated in place', async () => {
     const handle = api.temporal.schedule.getHandle(SCHEDULE_ID);
     const d = await handle.describe();
     expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'weeklyReportWorkflow' });

@@ -4,11 +4,9 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createDb } from '../../db/client';
-import { migrate } from '../../db/migrate';
 import { actionUpdates } from '../../domain/messages';
-import { seedDemoCounty } from '../../prisma/seed';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../stack/postgres';
+import { setupDatabase } from '../../setup/run';
 import { startApiStack, type ApiStack } from '../support/api-stack';
 import { actor, inputs, registration } from '../support/fixtures';
 import { freePort } from '../support/free-port';
@@ -23,10 +21,7 @@ let api: ApiStack;
 beforeAll(async () => {
   port = await freePort();
   pg = await startEmbeddedPostgres(dataDir, port);
-  await migrate(pg.url);
-  const db = createDb(pg.url, 1);
-  await seedDemoCounty(db);
-  await db.$disconnect();
+  await setupDatabase({ databaseUrl: pg.url, databaseOwnerUrl: pg.ownerUrl, demo: true });
   api = await startApiStack({}, { databaseUrl: pg.url });
 });
 afterAll(async () => {

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { WorkflowHandle } from '@temporalio/client';
 import { actionUpdates, calendarSignal, type CaseView } from '../../domain/messages';
 import { DEFAULT_NOTICE_POLICY, THREE_ROUNDS } from '../../domain/notice';
-import { objectUpdate, resolveObjectionsUpdate } from '../../domain/notice-messages';
+import type { NoticePhase } from '../../domain/notice';
+import { noticeViewQuery, objectUpdate, resolveObjectionsUpdate } from '../../domain/notice-messages';
 import { WEEKLY_REPORT_WORKFLOW } from '../../domain/report-messages';
 import { appraisal, noticeInput, startNotice } from '../support/notice-fixtures';
 import { inputs, TEST_CALENDAR } from '../support/fixtures';
@@ -26,6 +27,16 @@ const clockAct = (c: TestCase, action: string, input: unknown, role: string) =>
 async function notice(kit: ClockTestKit, overrides: Parameters<typeof noticeInput>[1] = {}) {
   const c = await startCase(kit);
   return startNotice(kit.env.client, kit.worker.options.taskQueue, noticeInput(c.caseId, overrides));
+}
+
+/** Skips a day at a time until the notice cycle is in the phase (a notice ends at 24:00 of its last day). */
+async function untilPhase(kit: ClockTestKit, handle: WorkflowHandle, phase: NoticePhase, round?: number): Promise<void> {
+  for (let day = 0; day < 30; day++) {
+    const v = await handle.query(noticeViewQuery);
+    if (v.phase === phase && (round === undefined || v.round === round)) return;
+    await kit.env.sleep('1 day');
+  }
+  throw new Error(`the notice never reached ${phase}`);
 }
 
 /** Each scenario answers the workflow whose history is saved, once it has run to its end. */
@@ -101,7 +112,7 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<WorkflowHandle>> 
   'notice-objection-appraisal': async (kit) => {
     const handle = await notice(kit);
     await handle.executeUpdate(objectUpdate, { args: [{ reason: '该户收入不实', name: '李四' }] });
-    await kit.env.sleep('7 days');
+    await untilPhase(kit, handle, 'review');
     await handle.executeUpdate(resolveObjectionsUpdate, {
       args: [{ actor: { id: 'r', name: 'r', role: 'county_reviewer' }, input: { method: 'appraisal', appraisal: appraisal({ members: 15, present: 12, votesFor: 7 }), revised: { decision: 'deny' } } }],
     });
@@ -109,9 +120,9 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<WorkflowHandle>> 
   },
   'notice-three-rounds': async (kit) => {
     const handle = await notice(kit, { policy: { ...DEFAULT_NOTICE_POLICY, rounds: THREE_ROUNDS } });
-    await kit.env.sleep('8 days');
+    await untilPhase(kit, handle, 'first_notice', 2);
     await handle.executeUpdate(objectUpdate, { args: [{ reason: '乡镇公示期间的异议' }] });
-    await kit.env.sleep('7 days');
+    await untilPhase(kit, handle, 'review');
     await handle.executeUpdate(resolveObjectionsUpdate, {
       args: [{ actor: { id: 'r', name: 'r', role: 'county_reviewer' }, input: { method: 'reinvestigation', findings: '乡镇复查属实', upheld: true } }],
     });

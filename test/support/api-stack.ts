@@ -3,13 +3,14 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app';
 import { loadAppConfig } from '../../config/app';
 import { createDb, type Db } from '../../db/client';
 import { DEMO_PASSWORD } from '../../prisma/seed';
 import { loadTemporalConfig } from '../../temporal.config';
+import { connectClient } from '../../temporal.connection';
 import { runWorker, type RunningWorker } from '../../worker/run';
 
 export interface HttpResult<T = any> {
@@ -41,12 +42,13 @@ export async function startApiStack(env: Record<string, string> = {}, opts: ApiS
   const address = opts.address ?? inject('temporalAddress');
   const temporalConfig = loadTemporalConfig({ TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: `api-${crypto.randomUUID()}`, ...env });
   // Attached files and mail go to the test run's folder, not the repository's data folder.
-  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), ...env });
+  // Every test calls from one address and counts in one database: the public allowance is set high
+  // unless a test sets its own.
+  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), PUBLIC_RATE_LIMIT: '100000', ...env });
   const worker: RunningWorker | undefined = opts.worker === false ? undefined
     : await runWorker({ databaseUrl, address, config: temporalConfig, mail: appConfig.mail });
   const db = createDb(databaseUrl, 4);
-  const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection });
+  const { client: temporal, close: closeTemporal } = await connectClient(temporalConfig, address);
   const app = createApp({ db, temporal, taskQueue: temporalConfig.taskQueue, policy: appConfig.policy, config: appConfig });
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -75,7 +77,7 @@ export async function startApiStack(env: Record<string, string> = {}, opts: ApiS
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker?.shutdown();
-      await connection.close();
+      await closeTemporal();
       await db.$disconnect();
     },
   };

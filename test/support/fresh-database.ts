@@ -1,27 +1,24 @@
 // A database of its own on the test run's PostgreSQL, migrated and seeded: for tests whose figures
 // are county-wide (the weekly report, the demo county) and must not count other files' cases.
 import crypto from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
-import { createDb } from '../../db/client';
-import { migrate } from '../../db/migrate';
-import { seedDemoCounty } from '../../prisma/seed';
+import { createDatabaseFor } from '../../db/roles';
+import { setupDatabase } from '../../setup/run';
 
+/** Answers the application role's URL of the new database, as `inject('databaseUrl')` is the shared one's. */
 export async function freshDatabase(): Promise<string> {
-  const base = inject('databaseUrl');
+  const { DATABASE_URL, DATABASE_OWNER_URL } = await emptyDatabase();
+  await setupDatabase({ databaseUrl: DATABASE_URL, databaseOwnerUrl: DATABASE_OWNER_URL, demo: true });
+  return DATABASE_URL;
+}
+
+/**
+ * A database of its own with nothing in it, not even the schema: a county's new installation, with
+ * its two roles' URLs (the test run's owner and application roles).
+ */
+export async function emptyDatabase(): Promise<{ DATABASE_URL: string; DATABASE_OWNER_URL: string }> {
   const name = `t_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  const db = createDb(url.toString(), 2);
-  await seedDemoCounty(db);
-  await db.$disconnect();
-  return url.toString();
+  const [app, owner] = [inject('databaseUrl'), inject('databaseOwnerUrl')].map((u) => Object.assign(new URL(u), { pathname: `/${name}` }));
+  await createDatabaseFor(inject('databaseAdminUrl'), name, owner!.username, app!.username);
+  return { DATABASE_URL: app!.toString(), DATABASE_OWNER_URL: owner!.toString() };
 }

@@ -4,17 +4,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { migrate } from '../../db/migrate';
-import { createDb } from '../../db/client';
-import { seedDemoCounty } from '../../prisma/seed';
+import { ConfigError } from '../../config/parse-env';
 import { startEmbeddedPostgres } from '../../stack/postgres';
+import { setupDatabase } from '../../setup/run';
 import { resolveTemporalCli, resolveTestServer, startDevServer } from '../../stack/temporal';
 import { loadTemporalConfig } from '../../temporal.config';
 import { freePort } from './free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The application's role: every test runs as it, as the API and worker do. */
     databaseUrl: string;
+    /** The role that owns the tables, and the superuser. */
+    databaseOwnerUrl: string;
+    databaseAdminUrl: string;
     temporalAddress: string;
     testServerPath: string;
     runDir: string;
@@ -22,6 +25,17 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  try {
+    return await startRun(project);
+  } catch (e) {
+    // A machine the suite cannot run on (as root, a clone the postgres user cannot reach): the one sentence saying what to do.
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(2);
+  }
+}
+
+async function startRun(project: TestProject) {
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianjian-test-'));
   fs.chmodSync(runDir, 0o755);
   const temporal = loadTemporalConfig({ ...process.env, TEMPORAL_ADDRESS: undefined });
@@ -29,15 +43,14 @@ export default async function setup(project: TestProject) {
   const [pg, server] = await Promise.all([
     freePort().then((port) => startEmbeddedPostgres(path.join(runDir, 'postgres'), port)),
     Promise.all([freePort(), freePort()]).then(([port, uiPort]) => startDevServer({
-      cli, dbFile: path.join(runDir, 'temporal.sqlite'), port: port!, uiPort: uiPort!, namespace: 'default',
+      cli, dbFile: path.join(runDir, 'temporal', 'temporal.sqlite'), port: port!, uiPort: uiPort!, namespace: 'default',
     })),
   ]);
-  await migrate(pg.url);
-  const db = createDb(pg.url, 2);
-  await seedDemoCounty(db);
-  await db.$disconnect();
+  await setupDatabase({ databaseUrl: pg.url, databaseOwnerUrl: pg.ownerUrl, demo: true });
 
   project.provide('databaseUrl', pg.url);
+  project.provide('databaseOwnerUrl', pg.ownerUrl);
+  project.provide('databaseAdminUrl', pg.adminUrl);
   project.provide('temporalAddress', server.address);
   project.provide('testServerPath', testServerPath);
   project.provide('runDir', runDir);

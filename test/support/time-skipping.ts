@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker, WorkflowBundle } from '@temporalio/worker';
+import type { Worker, WorkflowBundleOption } from '@temporalio/worker';
 import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { inject } from 'vitest';
 import { createDb, type Db } from '../../db/client';
@@ -21,7 +21,7 @@ import { bundleWorkflows, createWorker } from '../../worker/worker';
 import { actor, registration, TEST_CALENDAR } from './fixtures';
 import type { Registration } from '../../domain/registration';
 
-let bundle: Promise<WorkflowBundle> | undefined;
+let bundle: Promise<WorkflowBundleOption> | undefined;
 
 export interface ClockTestKit {
   env: TestWorkflowEnvironment;

@@ -16,7 +16,7 @@ describe('review windows', () => {
   it('takes a request on day 30 and refuses one on day 31, naming the date as the field at fault', () => {
     expect(ask('2026-12-01T15:59:59Z')).toBeUndefined();
     expect(ask('2026-12-01T16:00:00Z')).toEqual({
-      reason: 'the window for 复查 ended at 2026-12-02 00:00 (China Standard Time); the request is too late', field: 'requestedAt',
+      reason: 'the window for 复查 ended at 2026-12-01 24:00 (China Standard Time); the request is too late', field: 'requestedAt',
     });
     // A letter that came in on day 30, recorded later, is in time; one dated before the reply or ahead of now is not.
     expect(ask('2026-12-03T02:00:00Z', '2026-12-01T10:00:00Z')).toBeUndefined();

@@ -1,7 +1,7 @@
 // Every mail template renders in both languages with the case number, the due date in China
 // Standard Time and no hole where a value should be; the weekly report with its figures and HTML.
 import { describe, expect, it } from 'vitest';
-import { cstTime, LOCALES, render, TEMPLATES, type TemplateName } from '../../notifications/templates';
+import { LOCALES, render, TEMPLATES, type TemplateName } from '../../notifications/templates';
 
 const input = {
   recipientName: '王复核',
@@ -33,7 +33,8 @@ describe('mail templates', () => {
     expect(m.text).not.toMatch(/undefined|NaN|\[object/);
   });
 
-  it('shows times in China Standard Time', () => {
-    expect(cstTime('2026-02-14T16:30:00Z')).toBe('2026-02-15 00:30');
+  it('shows due times in China Standard Time, a limit in days at 24:00 of its last day', () => {
+    expect(render('clock.urging', 'zh', { data: { clock: 'reply', dueAt: '2026-10-26T16:00:00.000Z' } }).text).toContain('2026-10-26 24:00');
+    expect(render('clock.urging', 'en', { data: { clock: 'emergency', dueAt: '2026-02-14T16:30:00Z' } }).text).toContain('2026-02-15 00:30');
   });
 });

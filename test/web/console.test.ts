@@ -545,9 +545,9 @@ describe('the web console', () => {
     expect((await api.request('POST', `/api/cases/${c.id}/actions/accept`, { token: desk, body: inputs.accept })).status).toBe(200);
     const input = noticeInput(c.id, { proposed: { decision: 'grant', amount: 520 } });
     await startNotice(api.temporal, api.taskQueue, input);
-    await vi.waitFor(() => api.db.notice.findUniqueOrThrow({ where: { id: input.noticeId } }), { timeout: 20_000 });
+    const { publicId } = await vi.waitFor(() => api.db.notice.findUniqueOrThrow({ where: { id: input.noticeId } }), { timeout: 20_000 });
     const page = await openConsole(browser, `${api.url}/#/notices`);
-    const card = `[data-notice="${input.noticeId}"]`;
+    const card = `[data-notice="${publicId}"]`;
     await page.waitForSelector(card);
     expect(await page.textContent(card)).toContain('每月 520 元');
     await page.click(`${card} [data-object]`);

@@ -3,6 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shift, type WorkCalendar } from '../../domain/calendar';
+import { cstDate, dayOracle, endOf, expectedDue, expectedExtension, nextDate } from '../support/day-oracle';
 import { calendarSignal, FailureType } from '../../domain/messages';
 import { DEFAULT_EMERGENCY_ESCALATION, DEFAULT_ESCALATION } from '../../domain/policy';
 import { DEMO_USERS } from '../../prisma/seed';
@@ -49,7 +50,7 @@ describe('escalation ladder', () => {
     const c = await startCase(kit);
     const clock = (await c.view()).clocks![0]!;
     const due = Date.parse(clock.dueAt!);
-    expect(due).toBe(Date.parse(clock.startedAt) + 15 * DAY);
+    expect(clock.dueAt).toBe(expectedDue(clock.startedAt, 15, 'days'));
     const warnAt = shift(due, -DEFAULT_ESCALATION.warning.amount, 'workingDays', TEST_CALENDAR)!;
     const superviseAt = shift(due, DEFAULT_ESCALATION.supervision.amount, 'workingDays', TEST_CALENDAR)!;
     expect([clock.warnAt, clock.superviseAt]).toEqual([new Date(warnAt).toISOString(), new Date(superviseAt).toISOString()]);
@@ -82,7 +83,7 @@ describe('escalation ladder', () => {
     expect(v.clocks!.filter((k) => !k.stoppedAt).map((k) => k.id)).toEqual(['reply-1', 'investigation-2']);
     const fresh = v.clocks!.find((k) => k.id === 'investigation-2')!;
     expect(v.stageDueAt).toBe(fresh.dueAt);
-    expect(fresh.dueAt).toBe(new Date(shift(Date.parse(fresh.startedAt), 15, 'workingDays', TEST_CALENDAR)!).toISOString());
+    expect(fresh.dueAt).toBe(expectedDue(fresh.startedAt, 15, 'workingDays'));
   });
 });
 
@@ -90,7 +91,6 @@ describe('extensions', () => {
   it('moves the statutory reply clock once, and refuses a second request', async () => {
     const c = await startCase(kit, { petitioner: { name: '张三', email: 'zhangsan@example.cn' } });
     const accepted = await c.act('accept', inputs.accept);
-    const replyDue = Date.parse(accepted.replyDueAt!);
 
     expect(await refusal(c.handle.executeUpdate('approve-extension', { args: [{ actor: actor('manager'), input: {} }] }))).toBe(FailureType.actionNotAllowed);
     // The county does not ask for the township's time while the township investigates.
@@ -99,11 +99,11 @@ describe('extensions', () => {
     await clockAct(c, 'request-extension', { days: 20, reason: '需组织听证' }, 'township_officer');
     expect(await refusal(clockAct(c, 'request-extension', { days: 10, reason: '再次申请' }, 'township_officer'))).toBe(FailureType.actionNotAllowed);
     const v = await clockAct(c, 'approve-extension', { note: '同意延期' }, 'manager');
-    expect(Date.parse(v.replyDueAt!)).toBe(replyDue + 20 * DAY);
+    expect(v.replyDueAt).toBe(expectedExtension(accepted.replyDueAt!, 20));
     expect(v.extensions).toMatchObject([{ days: 20, status: 'approved', decision: '同意延期' }]);
 
     expect(await refusal(clockAct(c, 'request-extension', { days: 5, reason: '第二次延期' }, 'township_officer'))).toBe(FailureType.actionNotAllowed);
-    expect(Date.parse((await c.view()).replyDueAt!)).toBe(replyDue + 20 * DAY);
+    expect((await c.view()).replyDueAt).toBe(v.replyDueAt);
 
     const approved = (await events(c)).find((e) => e.type === 'approve-extension')!;
     expect(approved.data).toMatchObject({ days: 20, reason: '需组织听证', previousReplyDueAt: accepted.replyDueAt, replyDueAt: v.replyDueAt });
@@ -125,10 +125,9 @@ describe('extensions', () => {
 });
 
 describe('pauses', () => {
-  it('excludes paused time from the clock, and nothing escalates while paused', async () => {
+  it('does not count the days the clock stood still, and nothing escalates while paused', async () => {
     const c = await startCase(kit);
     const before = await c.view();
-    const due = Date.parse(before.stageDueAt!);
     await kit.env.sleep('2 days');
     const paused = await clockAct(c, 'pause', { reason: 'materials', note: '等待信访人补充收入证明' });
     expect(paused.stageDueAt).toBeUndefined();
@@ -141,9 +140,12 @@ describe('pauses', () => {
     expect([row.pauseReason, row.dueAt]).toEqual(['materials', null]);
 
     const resumed = await clockAct(c, 'resume', { note: '材料已补齐' });
-    const pausedMs = Date.parse(resumed.pauses![0]!.to!) - Date.parse(resumed.pauses![0]!.from);
-    expect(pausedMs).toBeGreaterThanOrEqual(20 * DAY);
-    expect(Date.parse(resumed.stageDueAt!)).toBe(due + pausedMs);
+    const { from, to } = resumed.pauses![0]!;
+    expect(Date.parse(to!) - Date.parse(from)).toBeGreaterThanOrEqual(20 * DAY);
+    // Every day the pause touched, from its first to the day of resuming, is left out of the 15.
+    const stood = new Set<string>();
+    for (let d = cstDate(from); d <= cstDate(to!); d = nextDate(d)) stood.add(d);
+    expect(resumed.stageDueAt).toBe(endOf(dayOracle().days(cstDate(before.clocks![0]!.startedAt), 15, stood).last));
     expect((await c.act('accept', inputs.accept)).stage).toBe('investigation');
   });
 });
@@ -154,12 +156,13 @@ describe('holiday calendar edits', () => {
     const v = await c.act('accept', inputs.accept);
     const clock = v.clocks!.find((k) => k.kind === 'investigation')!;
     // Declare the first working day of the investigation a holiday.
-    const start = Date.parse(clock.startedAt);
-    const firstDay = new Date(shift(start, 1, 'workingDays', TEST_CALENDAR)! + 8 * 3600_000 - 1).toISOString().slice(0, 10);
-    const edited: WorkCalendar = { version: TEST_CALENDAR.version + 1, holidays: [...TEST_CALENDAR.holidays, firstDay], workdays: TEST_CALENDAR.workdays };
+    const start = cstDate(clock.startedAt);
+    const firstDay = dayOracle().workingDays(start, 1).last;
+    const edited: WorkCalendar = { ...TEST_CALENDAR, version: TEST_CALENDAR.version + 1, holidays: [...TEST_CALENDAR.holidays, firstDay] };
     await c.handle.signal(calendarSignal, edited);
 
-    const expected = new Date(shift(start, 15, 'workingDays', edited)!).toISOString();
+    // Its first working day gone, the investigation ends on what was its 16th.
+    const expected = endOf(dayOracle().workingDays(start, 16).last);
     expect(expected).not.toBe(clock.dueAt);
     const changed = await eventually(() => events(c), (es) => es.some((e) => e.type === 'calendar-changed'), 'calendar-changed');
     expect(changed.at(-1)!.data).toMatchObject({ version: edited.version, moved: [{ clock: clock.id, from: clock.dueAt, to: expected }] });

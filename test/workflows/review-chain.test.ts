@@ -10,6 +10,7 @@ import {
   actionUpdates, FailureType, type CaseView,
 } from '../../domain/messages';
 import { noticeViewQuery } from '../../domain/notice-messages';
+import { expectedDue } from '../support/day-oracle';
 import { actor, inputs, uniquePetitioner } from '../support/fixtures';
 import { startCase, startTimeSkipping, type ClockTestKit, type TestCase } from '../support/time-skipping';
 
@@ -40,8 +41,8 @@ async function replied(overrides = {}, reply: typeof inputs.reply = inputs.reply
   return { c, v };
 }
 
-/** The end of the China Standard Time day 30 days after `iso`. */
-const thirtyDaysOn = (iso: string) => new Date(dayStart(Date.parse(iso) + 30 * DAY_MS) + DAY_MS).toISOString();
+/** 24:00 of the 30th day after `iso`'s day, moved past rest days (DESIGN.md §7). */
+const thirtyDaysOn = (iso: string) => expectedDue(iso, 30, 'days');
 
 const eventTypes = async (caseId: string) =>
   (await kit.db.caseEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' } })).map((e) => e.type);
@@ -61,14 +62,14 @@ describe('review chain', () => {
     const request = asked.review!.requests[0]!;
     expect([request.level, request.body, request.recordedBy]).toEqual(['review', '市民政局', 'desk']);
     // Decided within 30 days by the next level: the review clock runs with its ladder.
-    expect(request.dueAt).toBe(new Date(Date.parse(request.requestedAt) + 30 * DAY_MS).toISOString());
+    expect(request.dueAt).toBe(expectedDue(request.requestedAt, 30, 'days'));
     expect(asked.stageDueAt).toBe(request.dueAt);
     expect(asked.clocks!.filter((k) => !k.stoppedAt).map((k) => k.kind)).toEqual(['review']);
 
     await kit.env.sleep('1 day');
     const refused = await refusal(ask(late.c));
     expect(refused.type).toBe(FailureType.actionNotAllowed);
-    expect(refused.message).toMatch(/^the window for 复查 ended at \d{4}-\d{2}-\d{2} 00:00 \(China Standard Time\); the request is too late$/);
+    expect(refused.message).toMatch(/^the window for 复查 ended at \d{4}-\d{2}-\d{2} 24:00 \(China Standard Time\); the request is too late$/);
     expect(refused.fields).toEqual([{ field: 'requestedAt', message: refused.message }]);
     expect((await late.c.view()).stage).toBe('follow_up');
   });
@@ -155,8 +156,9 @@ describe('review chain', () => {
     const row = await kit.db.case.findUniqueOrThrow({ where: { id: c.caseId } });
     expect(row.petitionerSatisfaction).toBe('unsatisfied');
 
-    const { c: late } = await replied();
-    await kit.env.sleep('31 days');
+    const { c: late, v: lateReply } = await replied();
+    // Past the window's end: 30 days on, later when the 30th is a rest day.
+    await kit.env.sleep(Date.parse(lateReply.review!.window!.endsAt) - await kit.env.currentTimeMs() + 60_000);
     expect((await refusal(rate(late, 'satisfied'))).type).toBe(FailureType.actionNotAllowed);
   });
 
@@ -178,7 +180,7 @@ describe('review chain', () => {
     expect(Number(entry.amount)).toBe(480);
   });
 
-  it('flags a new petition by the same petitioner on the same matter after 复核 as not to be accepted again', async () => {
+  it('flags a new petition by the same petitioner (ID number, or name and phone however written) after 复核, for the desk to confirm the matter', async () => {
     const petitioner = uniquePetitioner('王五');
     const { c } = await replied({ petitioner });
     await ask(c);
@@ -189,10 +191,14 @@ describe('review chain', () => {
     const earlier = await kit.db.case.findUniqueOrThrow({ where: { id: c.caseId } });
 
     const again = await startCase(kit, { petitioner: { ...petitioner, name: '王 五' } });
+    // Whether another category is the same matter is the desk's judgement: it is flagged as well.
     const otherMatter = await startCase(kit, { petitioner, category: 'medical' });
-    const rows = await kit.db.case.findMany({ where: { id: { in: [again.caseId, otherMatter.caseId] } } });
+    const phone = petitioner.phone.replace(/^(...)(....)(....)$/, '+86 $1-$2-$3');
+    const byPhone = await startCase(kit, { petitioner: { name: '王　五', phone } });
+    const namesake = await startCase(kit, { petitioner: { name: '王五', phone: '13700000001' } });
+    const rows = await kit.db.case.findMany({ where: { id: { in: [again, otherMatter, byPhone, namesake].map((c) => c.caseId) } } });
     const flag = Object.fromEntries(rows.map((r) => [r.id, r.repeatOfCaseId]));
-    expect(flag).toEqual({ [again.caseId]: earlier.id, [otherMatter.caseId]: null });
+    expect(flag).toEqual({ [again.caseId]: earlier.id, [otherMatter.caseId]: earlier.id, [byPhone.caseId]: earlier.id, [namesake.caseId]: null });
     const registered = await kit.db.caseEvent.findFirstOrThrow({ where: { caseId: again.caseId, seq: 1 } });
     expect(registered.data).toMatchObject({ repeatOf: earlier.caseNo });
   });

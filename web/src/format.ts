@@ -1,4 +1,5 @@
-import { locale } from './i18n';
+import { endsAtMidnight } from '../../domain/day-count';
+import { locale, t } from './i18n';
 
 // County offices keep China Standard Time, wherever the browser happens to be.
 const TIME_ZONE = 'Asia/Shanghai';
@@ -11,6 +12,26 @@ export function dateTime(iso: string | null | undefined): string {
 export function date(iso: string | null | undefined): string {
   if (!iso) return '—';
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: TIME_ZONE }).format(new Date(iso));
+}
+
+/**
+ * A due time as the law states it (DESIGN.md §7): a limit in days ends at 24:00 of its last day, not
+ * at 00:00 of the next; an hour limit shows its minute. A provisional one says it may still move.
+ */
+export function dueTime(iso: string | null | undefined, provisional = false): string {
+  if (!iso) return '—';
+  const t0 = Date.parse(iso);
+  const text = endsAtMidnight(t0)
+    ? `${new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(new Date(t0 - 1))} 24:00`
+    : dateTime(iso);
+  return provisional ? `${text} ${t('clock.provisional')}` : text;
+}
+
+/** The last day of a limit (the day at whose 24:00 it ends), for letters and notices. */
+export function dueDay(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const t0 = Date.parse(iso);
+  return date(new Date(endsAtMidnight(t0) ? t0 - 1 : t0).toISOString());
 }
 
 /** Whole days from `iso` to now (positive once it has passed). */

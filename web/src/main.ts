@@ -2,6 +2,7 @@
 import { QUEUE_STAGES } from '../../domain/stages';
 import { start, type Page } from './app';
 import type { Key } from './i18n';
+import { bodiesPage } from './views/bodies';
 import { calendarPage } from './views/calendar';
 import { acknowledgementPage, replyLetterPage } from './views/documents';
 import { caseListPage } from './views/case-list';
@@ -13,6 +14,7 @@ import { passwordPage } from './views/password';
 import { lookupPage, noticesPage } from './views/public';
 import { statisticsPage } from './views/statistics';
 import { usersPage } from './views/users';
+import { divisionsPage } from './views/divisions';
 
 const CASE_ID = '(c[0-9a-f]{32})';
 
@@ -29,7 +31,9 @@ const pages: Page[] = [
   { pattern: /^\/dashboard$/, render: dashboardPage },
   { pattern: /^\/statistics$/, render: statisticsPage },
   { pattern: /^\/users$/, render: usersPage },
+  { pattern: /^\/divisions$/, render: divisionsPage },
   { pattern: /^\/calendar$/, render: calendarPage },
+  { pattern: /^\/bodies$/, render: bodiesPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}$`), render: casePage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/ack$`), render: acknowledgementPage },
   { pattern: new RegExp(`^/cases/${CASE_ID}/letter$`), render: replyLetterPage },

@@ -17,7 +17,9 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { href: '#/users', key: 'nav.users', show: (u) => may(u, 'users.manage') },
+  { href: '#/divisions', key: 'nav.divisions', show: (u) => may(u, 'divisions.manage') },
   { href: '#/calendar', key: 'nav.calendar', show: (u) => may(u, 'calendar.manage') },
+  { href: '#/bodies', key: 'nav.bodies', show: (u) => may(u, 'bodies.manage') },
   { href: '#/township', key: 'nav.township', show: (u) => townshipScoped(u) },
   { href: '#/dashboard', key: 'nav.dashboard', show: (u) => u.role === 'manager' },
   { href: '#/queue/extensions', key: 'nav.extensions', show: (u) => mayTake(u, 'approve-extension') },

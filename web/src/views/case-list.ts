@@ -3,7 +3,7 @@ import { STAGES, KINDS } from '../../../domain/case';
 import { get } from '../api';
 import type { PageContext } from '../app';
 import { h } from '../dom';
-import { dateTime, daysSince } from '../format';
+import { dateTime, daysSince, dueTime } from '../format';
 import { label, t, type Key } from '../i18n';
 import { townshipScoped } from '../permissions';
 import type { CaseList, CaseSummary } from '../types';
@@ -31,7 +31,7 @@ export function stageBadge(c: Pick<CaseSummary, 'stage' | 'overdue'>): Node[] {
 /** The nearest due time of the case's running clocks (the stage's own when none runs), and how late it is. */
 function dueCell(c: CaseSummary): HTMLElement {
   const due = c.dueAt ?? c.stageDueAt;
-  return h('td', { class: c.overdue ? 'due late' : 'due' }, dateTime(due),
+  return h('td', { class: c.overdue ? 'due late' : 'due' }, dueTime(due, c.dueProvisional),
     c.overdue && due ? h('span', { class: 'days-late' }, t('case.daysLate', { n: daysSince(due) })) : null);
 }
 

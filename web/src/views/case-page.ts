@@ -4,7 +4,7 @@ import { get, post, type User } from '../api';
 import { notify, type PageContext } from '../app';
 import { h, replace } from '../dom';
 import { errorSummary, newFormId, onSubmit } from '../forms';
-import { date, dateTime, fileSize } from '../format';
+import { date, dateTime, dueTime, fileSize } from '../format';
 import { isKey, label, t, type Key } from '../i18n';
 import type { ActionName } from '../../../domain/actions';
 import { mayTake } from '../permissions';
@@ -46,7 +46,9 @@ function infoCard(c: CaseDetail): HTMLElement {
 
 // Values of these inputs are vocabulary, shown by their label.
 const VALUE_GROUPS: Record<string, string> = { proposedOutcome: 'proposed', response: 'satisfaction', clock: 'clock', level: 'reviewLevel', result: 'reviewResult' };
-const TIMES = new Set(['at', 'dueAt', 'replyDueAt', 'stageDueAt', 'previousReplyDueAt', 'pausedSince', 'requestedAt']);
+const TIMES = new Set(['at', 'pausedSince', 'requestedAt']);
+/** Due times read as the law states them: 24:00 of the last day. */
+const DUE_TIMES = new Set(['dueAt', 'replyDueAt', 'stageDueAt', 'previousReplyDueAt']);
 
 type Names = Map<string, string>;
 
@@ -58,6 +60,7 @@ function valueText(e: TimelineEvent, k: string, v: string, towns: Names): string
   // A pause's reason is vocabulary; other reasons are what someone wrote.
   if (k === 'reason' && (e.type === 'pause' || e.type === 'resume')) return label('pauseReason', v);
   if (TIMES.has(k)) return dateTime(v);
+  if (DUE_TIMES.has(k)) return dueTime(v);
   return k === 'township' ? towns.get(v) ?? v : v;
 }
 
@@ -176,8 +179,8 @@ function clockCard(c: CaseDetail, files: AttachmentList, user: User, refresh: ()
   return h('section', { class: 'card', id: 'clock', 'data-paused': String(Boolean(c.clock.pausedSince)), 'data-extension': c.clock.extension ?? '' },
     h('h2', {}, t('clock.title')),
     dl([
-      [t('field.stageDueAt'), c.stageDueAt ? dateTime(c.stageDueAt) : null],
-      [t('field.replyDueAt'), c.replyDueAt ? dateTime(c.replyDueAt) : null],
+      [t('field.stageDueAt'), c.stageDueAt ? dueTime(c.stageDueAt, c.dueProvisional) : null],
+      [t('field.replyDueAt'), c.replyDueAt ? dueTime(c.replyDueAt, c.dueProvisional) : null],
       [t('clock.warnAt'), c.clock.warnAt ? dateTime(c.clock.warnAt) : null],
       [t('clock.escalation'), c.escalation ? label('level', c.escalation) : null],
       [t('clock.paused'), paused],
@@ -196,7 +199,7 @@ function reviewCard(c: CaseDetail, files: AttachmentList, user: User, refresh: (
   return h('section', { class: 'card', id: 'review', 'data-pending': pending ?? '', 'data-window': window?.level ?? '' },
     h('h2', {}, t('review.title')),
     dl([
-      [t('review.window'), window ? t('review.until', { level: label('reviewLevel', window.level), at: dateTime(window.endsAt) }) : null],
+      [t('review.window'), window ? t('review.until', { level: label('reviewLevel', window.level), at: dueTime(window.endsAt) }) : null],
       [t('review.pending'), pending ? label('reviewLevel', pending) : null],
       [t('review.final'), finalAt ? dateTime(finalAt) : null],
       [t('review.petitionerSatisfaction'), rated ? label('satisfaction', rated) : null],
@@ -215,7 +218,7 @@ export async function casePage({ params, user, refresh }: PageContext): Promise<
     h('div', { class: 'case-head' },
       h('h1', {}, h('span', { class: 'case-no' }, c.caseNo), ` ${c.subject}`),
       h('div', { class: 'badges' }, stageBadge(c),
-        c.stageDueAt && c.stage !== 'closed' ? h('span', { class: 'due' }, `${t('field.stageDueAt')}: ${dateTime(c.stageDueAt)}`) : null),
+        c.stageDueAt && c.stage !== 'closed' ? h('span', { class: 'due' }, `${t('field.stageDueAt')}: ${dueTime(c.stageDueAt, c.dueProvisional)}`) : null),
       c.repeatOf ? h('p', { class: 'repeat-of', role: 'alert' }, t('case.repeatOf', { date: date(c.repeatOf.finalAt) }), ' ',
         h('a', { href: `#/cases/${c.repeatOf.id}` }, c.repeatOf.caseNo)) : null,
       h('div', { class: 'buttons no-print' },

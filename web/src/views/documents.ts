@@ -3,7 +3,7 @@
 import { get } from '../api';
 import type { PageContext } from '../app';
 import { h } from '../dom';
-import { date, dateTime } from '../format';
+import { date, dateTime, dueDay } from '../format';
 import { label, t } from '../i18n';
 import type { CaseDetail } from '../types';
 
@@ -30,7 +30,7 @@ export async function acknowledgementPage({ params }: PageContext): Promise<Node
         row(t('field.kind'), label('kind', c.kind)),
         row(t('field.subject'), c.subject),
         row(t('field.township'), c.township.name),
-        row(t('ack.deadline'), date(c.stageDueAt))),
+        row(t('ack.deadline'), dueDay(c.stageDueAt))),
       h('p', { class: 'hint' }, t('ack.lookupHint')),
       h('p', { class: 'sign' }, t('ack.issuer'), h('br'), date(c.receivedAt))));
 }

@@ -1,13 +1,13 @@
 // The desk's intake form: every registration field, a warning when a similar case is open, and
 // on success the printable acknowledgement.
 import { CATEGORIES, CHANNELS, KINDS, SOURCE_LEVELS } from '../../../domain/case';
-import { post } from '../api';
-import { go } from '../app';
+import { get, post } from '../api';
+import { attempt, go } from '../app';
 import { h, replace } from '../dom';
 import { errorSummary, field, newFormId, onSubmit, readForm, type Option } from '../forms';
 import { date, localInputValue } from '../format';
 import { label, t } from '../i18n';
-import type { CaseDetail, SimilarList } from '../types';
+import type { CaseDetail, SimilarList, Village } from '../types';
 import { townshipOptions } from './townships';
 
 const options = (values: readonly string[], group: string): Option[] => values.map((v) => ({ value: v, text: label(group, v) }));
@@ -23,6 +23,16 @@ function similarWarning(list: SimilarList): Node[] {
       h('span', { class: 'reasons' }, `（${c.reasons.map((r) => label('reason', r)).join('、')}）`),
       c.finalAt ? h('strong', { class: 'final' }, ` ${t('intake.final', { date: date(c.finalAt) })}`) : null))),
   ];
+}
+
+/** The village list follows the chosen township: the county's registered villages of that township. */
+function followTownship(form: HTMLFormElement): void {
+  const township = form.querySelector<HTMLSelectElement>('[name=township]')!;
+  const village = form.querySelector<HTMLSelectElement>('[name=villageCode]')!;
+  township.addEventListener('change', () => void attempt(async () => {
+    const villages = township.value ? await get<Village[]>(`/api/villages?township=${encodeURIComponent(township.value)}`) : [];
+    replace(village, ...[blank(), ...villages.map((v) => ({ value: v.code, text: v.name }))].map((o) => h('option', { value: o.value }, o.text)));
+  }));
 }
 
 export async function intakePage(): Promise<Node> {
@@ -54,7 +64,8 @@ export async function intakePage(): Promise<Node> {
         f({ name: 'category', label: t('field.category'), type: 'select', options: options(CATEGORIES, 'category'), required: true }),
         f({ name: 'receivedAt', label: t('field.receivedAt'), type: 'datetime', value: localInputValue(), required: true }),
         f({ name: 'township', label: t('field.township'), type: 'select', options: [blank(), ...towns], required: true }),
-        f({ name: 'village', label: t('field.village'), maxLength: 100 }),
+        f({ name: 'villageCode', label: t('field.villageCode'), type: 'select', options: [blank()] }),
+        f({ name: 'village', label: t('field.villageText'), maxLength: 100 }),
         f({ name: 'subject', label: t('field.subject'), required: true, maxLength: 200, wide: true }),
         f({ name: 'facts', label: t('field.facts'), type: 'textarea', rows: 5, required: true, wide: true }),
         f({ name: 'request', label: t('field.request'), type: 'textarea', rows: 3, required: true, wide: true }))),
@@ -67,10 +78,12 @@ export async function intakePage(): Promise<Node> {
         f({ name: 'source.reference', label: t('field.source.reference'), maxLength: 100 })),
       h('div', { class: 'field-error', 'data-error-for': 'source' })),
     f({ name: 'urgent', label: t('field.urgent'), type: 'checkbox' }),
+    f({ name: 'concernsCadre', label: t('field.concernsCadre'), type: 'checkbox' }),
     f({ name: 'anonymous', label: t('field.anonymous'), type: 'checkbox' }),
     petitioner,
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('intake.submit'))));
 
+  followTownship(form);
   const anonymous = form.querySelector<HTMLInputElement>('[name=anonymous]')!;
   anonymous.addEventListener('change', () => { petitioner.disabled = anonymous.checked; });
 

@@ -4,7 +4,7 @@ import { ApiFailure, get, post } from '../api';
 import type { PageContext } from '../app';
 import { h, replace } from '../dom';
 import { errorSummary, field, newFormId, onSubmit } from '../forms';
-import { date, dateTime } from '../format';
+import { date, dateTime, dueDay } from '../format';
 import { isKey, label, t, type Key } from '../i18n';
 import { SATISFACTION } from '../../../domain/case';
 import type { PublicCase, PublicNotice, PublicNoticeList } from '../types';
@@ -43,7 +43,7 @@ function caseStatus(c: PublicCase, code: string, show: (c: PublicCase) => void):
       [t('field.stage'), label('stage', c.stage)],
       [t('field.receivedAt'), dateTime(c.receivedAt)],
       [t('field.acceptedAt'), c.acceptedAt && dateTime(c.acceptedAt)],
-      [t('field.replyDueAt'), c.replyDueAt && date(c.replyDueAt)],
+      [t('field.replyDueAt'), c.replyDueAt && dueDay(c.replyDueAt)],
       [t('field.repliedAt'), c.repliedAt && dateTime(c.repliedAt)],
       [t('field.closedAt'), c.closedAt && dateTime(c.closedAt)],
     ]),

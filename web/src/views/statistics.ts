@@ -77,6 +77,8 @@ export async function statisticsPage({ query, user }: PageContext): Promise<Node
       h('div', { class: 'tile', id: 'stats-total' }, h('span', { class: 'n' }, String(s.total)), h('span', {}, t('stats.total'))),
       h('div', { class: 'tile late', id: 'stats-overdue' }, h('span', { class: 'n' }, String(s.overdue)), h('span', {}, t('dashboard.overdue'))),
       h('div', { class: 'tile late', id: 'stats-supervised' }, h('span', { class: 'n' }, String(s.supervised)), h('span', {}, t('dashboard.supervised'))),
+      h('div', { class: 'tile', id: 'stats-cadres' }, h('span', { class: 'n' }, String(s.cadres.concerning)), h('span', {}, t('stats.cadres'))),
+      h('div', { class: 'tile', id: 'stats-cadre-accusations' }, h('span', { class: 'n' }, String(s.cadres.accusations)), h('span', {}, t('stats.cadreAccusations'))),
       rateTile('stats.onTimeClosure', s.rates.onTimeClosure, 'stats-on-time'),
       rateTile('stats.reply', s.rates.reply, 'stats-reply'),
       rateTile('stats.satisfaction', s.rates.satisfaction, 'stats-satisfaction')),

@@ -1,5 +1,5 @@
-// The Schedule that starts the weekly report: created at worker start, or brought up to date with
-// the configuration when it exists, so every worker start may call it.
+// The Schedule that starts the weekly report: created by `npm run setup`, or brought up to date with
+// the configuration when it exists. Only setup touches it: workers start and stop without changing it.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { WEEKLY_REPORT_WORKFLOW, type WeeklyReportInput } from '../domain/report-messages';
 import type { TemporalConfig } from '../temporal.config';
@@ -25,7 +25,7 @@ export function weeklyReportSchedule(config: TemporalConfig): ScheduleOptions | 
   };
 }
 
-/** Creates the weekly report Schedule, or updates it to the configuration; removes it when turned off. */
+/** Creates the weekly report Schedule, or updates it to the configuration; removes it when the configuration turns it off. */
 export async function ensureWeeklyReportSchedule(client: Client, config: TemporalConfig): Promise<'created' | 'updated' | 'off'> {
   const options = weeklyReportSchedule(config);
   if (!options) {
