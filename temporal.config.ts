@@ -8,6 +8,7 @@ import path from 'node:path';
 import { loadClientConfigProfile, type ClientConfigProfile, type ConfigDataSource } from '@temporalio/envconfig';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from './config/parse-env';
+import type { PayloadKey } from './temporal.codec';
 
 const schema = z.object({
   /** An existing server; when unset `npm start` runs a local dev server. */
@@ -34,11 +35,34 @@ const schema = z.object({
   TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   TEMPORAL_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
   TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).default(40),
+  /** Where the worker serves the SDK's Prometheus metrics (e.g. `0.0.0.0:9464`); unset, none. */
+  WORKER_METRICS_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').optional(),
   /** When the weekly report runs: a cron expression in WEEKLY_REPORT_TIMEZONE, or `off`. */
   WEEKLY_REPORT_CRON: z.string().trim().min(1).default('0 8 * * FRI'),
   WEEKLY_REPORT_TIMEZONE: z.string().min(1).default('Asia/Shanghai'),
   /** How late a missed run (server or workers down) is still taken. */
   WEEKLY_REPORT_CATCHUP_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /**
+   * The payload codec's AES-256 keys, `id=base64` separated by commas; the first encrypts, all decrypt
+   * (rotation: put a new key first, drop an old one once no open case was written with it). Required
+   * with a configured server; the local dev server of `npm start` uses a published demo key.
+   */
+  TEMPORAL_PAYLOAD_KEYS: z.string().transform((v, ctx) => {
+    const keys = v.split(',').map((part) => {
+      const [, id, key] = /^\s*([\w.-]{1,64})=([A-Za-z0-9+/_-]+={0,2})\s*$/.exec(part) ?? [];
+      return { id: id ?? '', key: Buffer.from(key ?? '', 'base64') };
+    });
+    if (keys.some((k) => !k.id || k.key.length !== 32)) {
+      ctx.addIssue({ code: 'custom', message: 'must be id=key pairs separated by commas, each key 32 bytes in base64 (openssl rand -base64 32)' });
+    } else if (new Set(keys.map((k) => k.id)).size !== keys.length) {
+      ctx.addIssue({ code: 'custom', message: 'names a key id twice' });
+    }
+    return keys;
+  }).optional(),
+  /** The Temporal Web UI's origin, the only one whose browsers may call the API's codec endpoint; the local dev server's UI by default. */
+  TEMPORAL_UI_ORIGIN: z.url().transform((u) => new URL(u).origin).optional(),
+  /** A token for tools (the Temporal CLI's --codec-auth) to call the codec endpoint with; unset, only administrators decode. */
+  TEMPORAL_CODEC_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   WEEKLY_REPORT_SCHEDULE_ID: z.string().regex(/^[\w.-]{1,200}$/, 'must be letters, digits, dots, dashes or underscores').default('jianjian-weekly-report'),
 });
 
@@ -49,6 +73,10 @@ export interface TemporalConfig {
   /** The configured server's profile (TLS, API key, gRPC headers), from which the connection is made. */
   profile: ClientConfigProfile;
   taskQueue: string;
+  /** The payload codec's keys, the encrypting one first (temporal.codec.ts). */
+  payloadKeys: PayloadKey[];
+  /** Who may call the API's codec endpoint (api/temporal-codec). */
+  webUi: { origins: string[]; codecToken?: string };
   server: {
     port: number;
     uiPort: number;
@@ -70,6 +98,8 @@ export interface TemporalConfig {
     maxCachedWorkflows: number;
     maxConcurrentActivityTaskExecutions: number;
     maxConcurrentWorkflowTaskExecutions: number;
+    /** host:port of the SDK's Prometheus endpoint, when served. */
+    metricsAddress?: string;
   };
 }
 
@@ -81,6 +111,12 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
     namespace: profile.namespace ?? e.TEMPORAL_NAMESPACE,
     profile,
     taskQueue: e.TEMPORAL_TASK_QUEUE,
+    // Production mode as config/app.ts reads it.
+    payloadKeys: payloadKeys(e.TEMPORAL_PAYLOAD_KEYS, profile.address, (env.JIANJIAN_MODE || (env.NODE_ENV === 'production' ? 'production' : 'demo')) === 'production'),
+    webUi: {
+      origins: e.TEMPORAL_UI_ORIGIN ? [e.TEMPORAL_UI_ORIGIN] : ['127.0.0.1', 'localhost'].map((h) => `http://${h}:${e.TEMPORAL_UI_PORT}`),
+      codecToken: e.TEMPORAL_CODEC_TOKEN,
+    },
     server: {
       port: e.TEMPORAL_PORT,
       uiPort: e.TEMPORAL_UI_PORT,
@@ -100,8 +136,23 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
       maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS,
       maxConcurrentActivityTaskExecutions: e.TEMPORAL_MAX_CONCURRENT_ACTIVITIES,
       maxConcurrentWorkflowTaskExecutions: e.TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS,
+      metricsAddress: e.WORKER_METRICS_ADDRESS,
     },
   };
+}
+
+/**
+ * Anyone can read the demo key in this file, so it serves only the local dev server that `npm start`
+ * runs on this machine, never a configured one.
+ */
+export const DEMO_PAYLOAD_KEY: PayloadKey = { id: 'demo', key: Buffer.from('amlhbmppYW4tZGVtby1wYXlsb2FkLWtleS0yMDI2ISE=', 'base64') };
+
+function payloadKeys(configured: PayloadKey[] | undefined, address: string | undefined, production: boolean): PayloadKey[] {
+  if (configured) return configured;
+  if (address || production) {
+    throw new ConfigError(`Invalid Temporal configuration: TEMPORAL_PAYLOAD_KEYS is required ${production ? 'in production mode' : 'with a configured Temporal server'} (the demo key serves only the local dev server in demo mode); e.g. TEMPORAL_PAYLOAD_KEYS=k1=$(openssl rand -base64 32)`);
+  }
+  return [DEMO_PAYLOAD_KEY];
 }
 
 /** The environment configuration's profile; a named file or profile that is missing, or a certificate file that is, refuses the start. */

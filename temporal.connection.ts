@@ -5,14 +5,16 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { toClientOptions } from '@temporalio/envconfig';
 import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
+import { EncryptionCodec } from './temporal.codec';
 import type { TemporalConfig } from './temporal.config';
 
 /**
  * How payloads are written to and read from Temporal. Clients and workers must agree, so both take
- * it from here: a payload codec (encryption) is added to this converter.
+ * it from here: every payload encrypted, and one without our key refused (temporal.codec.ts).
+ * Configuration always has a key; only the recorder of the saved replay histories runs without.
  */
-export function dataConverter(_config: TemporalConfig): DataConverter {
-  return {};
+export function dataConverter(config: TemporalConfig): DataConverter {
+  return config.payloadKeys.length ? { payloadCodecs: [new EncryptionCodec(config.payloadKeys)] } : {};
 }
 
 /**

@@ -5,6 +5,7 @@ import { demoAccountsLeft } from '../prisma/seed';
 import type { TemporalConfig } from '../temporal.config';
 import { connectClient } from '../temporal.connection';
 import { createApp } from './app';
+import { codecEndpoint } from './temporal-codec/service';
 
 export interface RunningApi {
   url: string;
@@ -27,7 +28,7 @@ export async function startApi(opts: {
   const db = createDb(opts.databaseUrl);
   if (opts.app.mode === 'production') await refuseDemoAccounts(db).catch(async (e) => { await db.$disconnect(); throw e; });
   const temporal = await connectClient(opts.temporal, opts.address);
-  const app = createApp({ db, temporal: temporal.client, taskQueue: opts.temporal.taskQueue, policy: opts.app.policy, config: opts.app });
+  const app = createApp({ db, temporal: temporal.client, taskQueue: opts.temporal.taskQueue, policy: opts.app.policy, codec: codecEndpoint(opts.temporal), config: opts.app });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(opts.app.PORT, opts.app.HOST, () => resolve(s));
   });

@@ -74,7 +74,7 @@ export async function startBench(log: (line: string) => void): Promise<BenchCont
     const taskQueue = opts.taskQueue ?? `bench-${kind}-${crypto.randomUUID().slice(0, 8)}`;
     const w = await startWorkerProcess({
       ...WORKER_TUNING, ...opts.env, BENCH_WORKER: kind, TEMPORAL_TASK_QUEUE: taskQueue,
-      DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress,
+      DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_PAYLOAD_KEYS: stack.env.TEMPORAL_PAYLOAD_KEYS!,
     }, { script: path.join(import.meta.dirname, 'worker.ts'), nodeArgs: ['--expose-gc', `--max-old-space-size=${WORKER_HEAP_MB}`], ipc: true });
     // A worker that dies (out of memory, say) fails the scenario, so the stack is still stopped.
     const memory = (collect = true) => new Promise<WorkerMemory>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { parseNoticePolicy, type NoticePolicy } from '../domain/notice';
 import { parsePolicy, type TimePolicy } from '../domain/policy';
 import type { MailConfig } from '../notifications/mailer';
 import { LOCALES } from '../notifications/templates';
+import { LOG_LEVELS } from '../observability/log';
 import { parseEnv } from './parse-env';
 import { appSecrets, type AppSecrets, type Mode } from './secrets';
 
@@ -64,6 +65,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('件件落实 <noreply@jianjian.local>'),
   MAIL_LOCALE: z.enum(LOCALES).default('zh'),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  /** The least severe JSON log line written: `info` logs every request, `warn` only failures. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 export type AppConfig = Omit<z.infer<typeof schema>, 'SECRET_KEY' | 'JIANJIAN_MODE' | 'NODE_ENV'>

@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'documents.read': caseWorkers,
   'documents.deliver': ['desk', 'county_reviewer'],
   'users.manage': ['admin'],
+  // Partner systems filing cases through Open311, and their API keys.
+  'partners.manage': ['admin'],
   'calendar.read': ROLES,
   'calendar.manage': ['admin'],
   // Township users see their own township's row only.

@@ -1,28 +1,15 @@
 // The first administrator of a new installation: created once, when no administrator exists, with a
 // random password that is shown once and must be changed at the first login.
-import crypto from 'node:crypto';
-import { newPasswordSchema, passwordNamesAccount } from '../api/auth/password-policy';
+import { generatePassword } from '../api/auth/generated-password';
 import { hashPassword } from '../api/auth/passwords';
 import type { Db } from '../db/client';
 
 export const FIRST_ADMIN_USERNAME = 'admin';
 
-// No look-alike characters (0/O, 1/l/I): the password is read off a screen and typed in.
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-
-/** Four groups of five, e.g. `Kq7mZ-…`: about 115 bits, and it passes the password policy. */
-export function generatePassword(): string {
-  for (;;) {
-    const groups = Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => ALPHABET[crypto.randomInt(ALPHABET.length)]).join(''));
-    const password = groups.join('-');
-    if (newPasswordSchema.safeParse(password).success && !passwordNamesAccount(password, FIRST_ADMIN_USERNAME)) return password;
-  }
-}
-
 /** Creates the first administrator when the installation has none; undefined when it has one. */
 export async function ensureFirstAdmin(db: Db): Promise<{ username: string; password: string } | undefined> {
   if (await db.user.count({ where: { role: 'admin' } })) return undefined;
-  const password = generatePassword();
+  const password = generatePassword(FIRST_ADMIN_USERNAME);
   const created = await db.user.createMany({
     data: [{
       username: FIRST_ADMIN_USERNAME, displayName: '系统管理员', role: 'admin',

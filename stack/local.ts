@@ -1,5 +1,6 @@
 // A whole jianjian in a throw-away folder on free ports: embedded PostgreSQL, a Temporal dev
 // server, the worker and the API. The fuzz run and the benchmarks start one each.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   dataDir: string;
+  /** The configuration it runs with, for processes started beside it. */
+  env: Record<string, string>;
   databaseUrl: string;
   databaseOwnerUrl: string;
   temporalAddress: string;
@@ -39,6 +42,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const env = {
     DATA_DIR: dataDir, PORT: String(port), PG_PORT: String(pgPort), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort),
     TEMPORAL_CACHE_DIR: loadTemporalConfig({ ...process.env, TEMPORAL_ADDRESS: undefined }).server.cacheDir,
+    // A payload key of its own, which its worker processes are given too.
+    TEMPORAL_PAYLOAD_KEYS: `local=${crypto.randomBytes(32).toString('base64')}`,
     ...opts.env,
   };
   const app = loadAppConfig(env);
@@ -58,7 +63,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     if (worker) { const w = worker; stops.push(() => ('kill' in w ? w.stop() : w.shutdown())); }
     const api = await startApi({ databaseUrl, address: temporalAddress, app, temporal });
     stops.push(api.close);
-    return { dataDir, databaseUrl, databaseOwnerUrl, temporalAddress, app, temporal, api, worker, stop };
+    return { dataDir, env, databaseUrl, databaseOwnerUrl, temporalAddress, app, temporal, api, worker, stop };
   } catch (e) {
     await stop();
     throw e;

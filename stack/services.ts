@@ -1,6 +1,7 @@
 // The services jianjian needs, started on embedded defaults unless the environment points at real ones.
 import path from 'node:path';
 import type { AppConfig } from '../config/app';
+import { CODEC_PATH } from '../api/temporal-codec/router';
 import { runSetup, type SetupResult } from '../setup/run';
 import type { TemporalConfig } from '../temporal.config';
 import { startEmbeddedPostgres } from './postgres';
@@ -44,6 +45,7 @@ export async function startServices(app: AppConfig, temporal: TemporalConfig, lo
       const server = await startDevServer({
         cli, dbFile: path.join(app.DATA_DIR, 'temporal', 'temporal.sqlite'),
         port: temporal.server.port, uiPort: temporal.server.uiPort, namespace: temporal.namespace, log,
+        codecEndpoint: `http://${app.HOST}:${app.PORT}${CODEC_PATH}`,
       });
       stops.push(server.stop);
       temporalAddress = server.address;

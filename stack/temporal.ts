@@ -8,16 +8,18 @@ import path from 'node:path';
 import { privateDir, privateFiles } from '../config/private-files';
 import type { TemporalConfig } from '../temporal.config';
 import { connectLocalServer } from '../temporal.connection';
+import { freePort } from './free-port';
+import { startWebUiGuard } from './web-ui-guard';
 
 type Log = (line: string) => void;
 
-function onPath(cmd: string): string | undefined {
+export function onPath(cmd: string): string | undefined {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
 /** Runs a build command, showing a line of progress every few seconds so a first build never looks hung. */
-async function runBuild(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string, log: Log): Promise<void> {
+export async function runBuild(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string, log: Log): Promise<void> {
   const started = Date.now();
   let lines = 0;
   let last = '';
@@ -112,17 +114,23 @@ export interface DevServerOptions {
   dbFile: string;
   port: number;
   uiPort: number;
+  /** The API's codec endpoint, which the Web UI reads payloads through. */
+  codecEndpoint?: string;
   namespace: string;
   log?: Log;
 }
 
-/** Starts `temporal server start-dev` on a persistent SQLite file, with its Web UI. */
+/**
+ * Starts `temporal server start-dev` on a persistent SQLite file, with its Web UI behind a guard
+ * that turns its write actions off (stack/web-ui-guard.ts).
+ */
 export async function startDevServer(o: DevServerOptions): Promise<RunningTemporal> {
   // The folder is private before the server writes anything in it; its files are made 0600 once they exist.
   privateDir(path.dirname(o.dbFile));
+  const innerUiPort = await freePort();
   const args = [
     'server', 'start-dev', '--db-filename', o.dbFile, '--ip', '127.0.0.1',
-    '--port', String(o.port), '--ui-port', String(o.uiPort), '--namespace', o.namespace,
+    '--port', String(o.port), '--ui-port', String(innerUiPort), '--namespace', o.namespace,
     '--log-level', 'error', '--log-format', 'pretty',
     // WAL with normal sync: the dev server's SQLite is several times faster and stays crash-safe.
     '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal',
@@ -133,10 +141,12 @@ export async function startDevServer(o: DevServerOptions): Promise<RunningTempor
   await waitForPort(o.port, child, 60_000);
   await waitForNamespace(`127.0.0.1:${o.port}`, o.namespace, child, 60_000);
   privateFiles(o.dbFile, `${o.dbFile}-wal`, `${o.dbFile}-shm`);
+  const ui = await startWebUiGuard({ host: '127.0.0.1', port: o.uiPort, upstreamPort: innerUiPort, codecEndpoint: o.codecEndpoint ?? '' })
+    .catch(async (e: unknown) => { await stopChild(child); throw e; });
   return {
     address: `127.0.0.1:${o.port}`,
-    uiUrl: `http://127.0.0.1:${o.uiPort}`,
-    stop: () => stopChild(child),
+    uiUrl: ui.url,
+    stop: async () => { await ui.close(); await stopChild(child); },
   };
 }
 

@@ -16,7 +16,7 @@ export interface RunningWorker {
 export async function runWorker(opts: {
   databaseUrl: string; address: string; config: TemporalConfig; mail: MailConfig; workflowBundle?: WorkflowBundleOption;
 }): Promise<RunningWorker> {
-  installRuntime();
+  installRuntime({ metricsAddress: opts.config.worker.metricsAddress });
   const db = createDb(opts.databaseUrl);
   const mailer = createMailer(opts.mail);
   const connection = await connectWorker(opts.config, opts.address);

@@ -17,6 +17,8 @@ import { ApiError } from '../http/errors';
 import type { UpdateDeadline } from '../http/update-deadline';
 import { skipTake } from '../http/paging';
 import type { QueryCodes } from '../shared/query-code';
+import { listedTextNamesAccuser, recordIdentityViews } from '../audit/identity-views';
+import { searchWhere } from './search';
 import { presentDetail, presentSummary, revealsConfidentialIdentity, statusOf } from './present';
 import { fromWorkflowFailure } from './temporal-errors';
 import type { listQuery } from './schemas';
@@ -58,7 +60,7 @@ export const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.displayName,
 export type ListFilters = Omit<z.infer<typeof listQuery>, 'page' | 'pageSize'>;
 
 /** The cases a list (or an export of it) shows: the filters, within what the caller may see. */
-export function listWhere(q: ListFilters, user: AuthUser, now: Date): Prisma.CaseWhereInput {
+export async function listWhere(db: Db, q: ListFilters, user: AuthUser, now: Date): Promise<Prisma.CaseWhereInput> {
   const and: Prisma.CaseWhereInput[] = [];
   if (q.stage) and.push({ stage: q.stage });
   if (q.kind) and.push({ kind: q.kind });
@@ -68,7 +70,7 @@ export function listWhere(q: ListFilters, user: AuthUser, now: Date): Prisma.Cas
   if (isTownshipScoped(user.role)) and.push({ townshipCode: user.townshipCode ?? '' });
   if (q.overdue === true) and.push({ stage: { not: 'closed' }, dueAt: { lt: now } });
   if (q.overdue === false) and.push({ OR: [{ stage: 'closed' }, { dueAt: null }, { dueAt: { gte: now } }] });
-  if (q.q) and.push({ OR: [{ caseNo: { contains: q.q, mode: 'insensitive' } }, { subject: { contains: q.q } }] });
+  if (q.q) and.push(await searchWhere(db, q.q, user));
   return { AND: and };
 }
 
@@ -157,12 +159,13 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
 
     async list(q: z.infer<typeof listQuery>, user: AuthUser) {
       const now = new Date();
-      const where = listWhere(q, user, now);
+      const where = await listWhere(db, q, user, now);
       const orderBy = listOrder(q);
       const [rows, total] = await Promise.all([
         db.case.findMany({ where, orderBy, include: { township: true }, ...skipTake(q) }),
         db.case.count({ where }),
       ]);
+      await recordIdentityViews(audit, user, 'list', rows, listedTextNamesAccuser);
       return { items: rows.map((r) => presentSummary(r, user, now)), total, page: q.page, pageSize: q.pageSize };
     },
 

@@ -1,30 +1,11 @@
 import { countySchema, townshipSchema } from '../../domain/divisions';
 import { route, type Route } from '../http/route';
-import { ApiError } from '../http/errors';
 import {
   countyResponse, importParams, importQuery, importReportSchema, newVillageSchema, renameSchema, townshipList, townshipParams,
   townshipResponse, villageList, villageParams, villageResponse, villagesQuery,
 } from './schemas';
 import type { DivisionService } from './service';
-import { readSpreadsheet, SPREADSHEET_TYPES } from './spreadsheet';
-
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
-/** The uploaded file, whole: spreadsheets of a county's divisions are small. */
-async function fileOf(req: NodeJS.ReadableStream & { header(name: string): string | undefined }): Promise<{ data: Buffer; contentType: string }> {
-  const contentType = (req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!(SPREADSHEET_TYPES as readonly string[]).includes(contentType)) {
-    throw ApiError.badRequest([{ field: 'Content-Type', message: `must be one of: ${SPREADSHEET_TYPES.join(', ')}` }]);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_IMPORT_BYTES) throw new ApiError(413, 'too_large', `the file is larger than the limit of ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-    chunks.push(chunk as Buffer);
-  }
-  return { data: Buffer.concat(chunks), contentType };
-}
+import { readUpload, spreadsheetBody, uploadRefusals } from './spreadsheet';
 
 const badRow = { 400: { description: 'a field is invalid, or the code or name clashes with another division' } };
 
@@ -88,20 +69,12 @@ export function divisionRoutes(divisions: DivisionService): Route[] {
     route({
       method: 'post', path: '/api/imports/:kind', tag: 'divisions', summary: 'Import townships or villages from a spreadsheet', permission: 'divisions.manage',
       params: importParams, query: importQuery, audit: (p) => `import.${p.kind}`,
-      fileBody: {
-        contentTypes: SPREADSHEET_TYPES,
-        description: 'an XLSX workbook (its first sheet) or a UTF-8 CSV file; the first row names the columns: '
-          + 'code (代码) and name (名称), and for villages township (乡镇代码)',
-      },
+      fileBody: spreadsheetBody('code (代码) and name (名称), and for villages township (乡镇代码)'),
       responses: {
         200: { description: 'what the import wrote (or, with dryRun, would write), and every rejected row with its reason', schema: importReportSchema },
-        400: { description: 'not a readable spreadsheet, no rows, or another Content-Type' },
-        413: { description: 'the file is over 5 MB' },
+        ...uploadRefusals,
       },
-      handle: async ({ params, query, req }) => {
-        const file = await fileOf(req);
-        return { body: await divisions.import(params.kind, await readSpreadsheet(file.data, file.contentType), query.dryRun) };
-      },
+      handle: async ({ params, query, req }) => ({ body: await divisions.import(params.kind, await readUpload(req), query.dryRun) }),
     }),
   ];
 }

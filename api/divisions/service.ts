@@ -8,7 +8,7 @@ import { findVillage } from '../../db/villages';
 import { countySchema, townshipSchema, villageSchema, within, type County } from '../../domain/divisions';
 import type { FieldError } from '../../domain/text';
 import { ApiError } from '../http/errors';
-import type { SheetRow } from './spreadsheet';
+import { fieldsOf, type SheetRow } from './spreadsheet';
 
 export const IMPORT_KINDS = ['townships', 'villages'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -33,16 +33,6 @@ export interface ImportReport {
   rejected: Rejection[];
 }
 
-function fieldsOf(row: SheetRow): Record<string, string> {
-  const byHeader = new Map(Object.entries(row.cells).map(([h, v]) => [h.trim().toLowerCase(), v]));
-  const out: Record<string, string> = {};
-  for (const [field, names] of Object.entries(HEADERS)) {
-    const value = names.map((n) => byHeader.get(n)).find((v) => v !== undefined);
-    if (value !== undefined) out[field] = value;
-  }
-  return out;
-}
-
 export function createDivisionService(db: Db) {
   async function county(): Promise<County | null> {
     const c = await db.county.findUnique({ where: { id: 1 } });
@@ -63,7 +53,7 @@ export function createDivisionService(db: Db) {
     const rejected: Rejection[] = [];
     const required = kind === 'townships' ? ['code', 'name'] : ['code', 'name', 'townshipCode'];
     for (const r of rows) {
-      const fields = fieldsOf(r);
+      const fields = fieldsOf(r, HEADERS);
       const missing = required.filter((f) => fields[f] === undefined);
       if (missing.length) {
         for (const f of missing) rejected.push({ row: r.row, field: f, message: `is required (a column headed ${HEADERS[f]!.slice(0, 2).map((h) => `"${h}"`).join(' or ')})` });

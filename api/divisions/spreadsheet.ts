@@ -57,3 +57,44 @@ export async function readSpreadsheet(data: Buffer, contentType: string): Promis
   });
   return rows;
 }
+
+/** A row's fields by name, each read from the first of its headers (English or Chinese, any case) that the file has. */
+export function fieldsOf(row: SheetRow, headers: Record<string, readonly string[]>): Record<string, string> {
+  const byHeader = new Map(Object.entries(row.cells).map(([h, v]) => [h.trim().toLowerCase(), v]));
+  const out: Record<string, string> = {};
+  for (const [field, names] of Object.entries(headers)) {
+    const value = names.map((n) => byHeader.get(n)).find((v) => v !== undefined);
+    if (value !== undefined) out[field] = value;
+  }
+  return out;
+}
+
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+/** An import route's file body, documented: the spreadsheet types, and the columns it reads. */
+export const spreadsheetBody = (columns: string) => ({
+  contentTypes: SPREADSHEET_TYPES,
+  description: `an XLSX workbook (its first sheet) or a UTF-8 CSV file; the first row names the columns: ${columns}`,
+});
+
+/** An import route's refusals of the file itself. */
+export const uploadRefusals = {
+  400: { description: 'not a readable spreadsheet, no rows, or another Content-Type' },
+  413: { description: `the file is over ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` },
+};
+
+/** An uploaded spreadsheet's rows: the request's body, whole (a county's lists are small), read by its Content-Type. */
+export async function readUpload(req: AsyncIterable<unknown> & { header(name: string): string | undefined }): Promise<SheetRow[]> {
+  const contentType = (req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!(SPREADSHEET_TYPES as readonly string[]).includes(contentType)) {
+    throw ApiError.badRequest([{ field: 'Content-Type', message: `must be one of: ${SPREADSHEET_TYPES.join(', ')}` }]);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_UPLOAD_BYTES) throw new ApiError(413, 'too_large', `the file is larger than the limit of ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    chunks.push(chunk as Buffer);
+  }
+  return readSpreadsheet(Buffer.concat(chunks), contentType);
+}

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/client';
 import { computeStatistics } from '../../statistics/compute';
 import { cstDate } from '../../domain/report-week';
+import { listedTextNamesAccuser, recordIdentityViews } from '../audit/identity-views';
+import type { AuditLog } from '../audit/log';
 import type { AuthUser } from '../auth/service';
 import { listOrder, listWhere } from '../cases/service';
 import { ApiError } from '../http/errors';
@@ -31,17 +33,18 @@ async function file(tables: Table[], format: (typeof FORMATS)[number], baseName:
   return { data, contentType: EXPORT_CONTENT_TYPES[format], name: `${baseName}.${format}` };
 }
 
-export function createExportService(db: Db) {
+export function createExportService(db: Db, audit: AuditLog) {
   return {
     /** Every case of a list, under the same filters and visibility as `GET /api/cases`. */
     async cases(q: CaseExportQuery, user: AuthUser): Promise<ExportFile> {
       const now = new Date();
-      const where = listWhere(q, user, now);
+      const where = await listWhere(db, q, user, now);
       const total = await db.case.count({ where });
       if (total > MAX_EXPORT_ROWS) {
         throw ApiError.badRequest([{ field: 'query', message: `matches ${total} cases; narrow the filters to at most ${MAX_EXPORT_ROWS}` }]);
       }
       const rows = await db.case.findMany({ where, orderBy: listOrder(q), include: { township: true } });
+      await recordIdentityViews(audit, user, 'export', rows, listedTextNamesAccuser);
       return file([caseTable(rows, user, now)], q.format, `信访案件_${cstDate(now)}`);
     },
 

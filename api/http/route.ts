@@ -133,6 +133,9 @@ export function mount(router: Router, routes: Route[], { authenticate, audit }: 
     };
 
     router[r.method](r.path, (req: Request, res: Response) => withRequestContext({ ip: req.ip ?? '' }, async (ctx) => {
+      // For the request's log line and metrics: the pattern, and the case it is about.
+      res.locals.route = r.path;
+      if (r.path.startsWith('/api/cases/:id')) res.locals.caseId = req.params.id;
       let result: RouteResult;
       try {
         const user = r.permission || r.variantAccess || r.permissionNote ? await authenticate(req) : (undefined as unknown as AuthUser);

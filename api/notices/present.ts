@@ -1,6 +1,7 @@
 import type { AssistanceDecision, NoticeLevel, NoticePhase } from '../../domain/notice';
 import type { Category } from '../../domain/case';
 import type { Case, Notice, NoticeEvent, Township } from '../../prisma/generated/client';
+import { redactIdentity } from '../../domain/personal-data';
 import { isTownshipScoped } from '../../domain/roles';
 import type { AuthUser } from '../auth/service';
 
@@ -38,10 +39,13 @@ export function presentNoticeSummary(n: NoticeRow) {
 
 export function presentNoticeDetail(n: NoticeRow, events: NoticeEvent[], user: AuthUser) {
   const withheld = objectorWithheld(user);
-  const objectionList = events.filter((e) => e.type === 'objection').map((e) => {
-    const d = e.data as { no: number; round: number; reason: string; name?: string; contact?: string };
-    return { no: d.no, round: d.round, at: e.at.toISOString(), reason: d.reason, name: withheld ? null : d.name || null, contact: withheld ? null : d.contact || null };
-  });
+  const objections = events.filter((e) => e.type === 'objection').map((e) => ({ ...e.data as { no: number; round: number; reason: string; name?: string; contact?: string }, at: e.at }));
+  // An objector may name themselves, or another objector, in a reason: blanked there too, in any spelling.
+  const objectors = objections.map((d) => ({ name: d.name, phone: d.contact, address: d.contact }));
+  const reasonFor = (reason: string) => (withheld ? objectors.reduce((r, o) => redactIdentity(r, o), reason) : reason);
+  const objectionList = objections.map((d) => ({
+    no: d.no, round: d.round, at: d.at.toISOString(), reason: reasonFor(d.reason), name: withheld ? null : d.name || null, contact: withheld ? null : d.contact || null,
+  }));
   return {
     ...presentNoticeSummary(n),
     objectionList,

@@ -19,6 +19,8 @@ const json = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schem
 export interface DocumentOptions {
   /** The county's township codes: the only ones a request body may name (a filter may name any). */
   townshipCodes?: string[];
+  /** Path items written by hand, for an API outside the route table (Open311, whose formats are its own). */
+  extraPaths?: Record<string, Record<string, object>>;
 }
 
 /** A request body's schema, with the values that master data allows listed where the schema cannot know them. */
@@ -143,6 +145,6 @@ export function openApiDocument(routes: Route[], o: DocumentOptions = {}) {
     'x-permissions': PERMISSIONS,
     /** Every case action: the stages it may be taken in, and the roles that may take it in each. */
     'x-actions': Object.fromEntries(STAFF_ACTIONS.map((a) => [a, Object.fromEntries(stagesOf(a).map((s) => [s, rolesFor(a, s)]))])),
-    paths,
+    paths: { ...paths, ...o.extraPaths },
   };
 }

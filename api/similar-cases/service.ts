@@ -4,6 +4,8 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { Case, Prisma } from '../../prisma/generated/client';
+import { listedTextNamesAccuser, recordIdentityViews } from '../audit/identity-views';
+import type { AuditLog } from '../audit/log';
 import type { AuthUser } from '../auth/service';
 import { presentSummary } from '../cases/present';
 import type { SIMILARITY_REASONS, similarQuery } from './schemas';
@@ -12,7 +14,7 @@ const LIMIT = 10;
 
 type Reason = (typeof SIMILARITY_REASONS)[number];
 
-export function createSimilarCaseService(db: Db) {
+export function createSimilarCaseService(db: Db, audit: AuditLog) {
   return {
     async find(q: z.infer<typeof similarQuery>, user: AuthUser) {
       const tests: Array<[Reason, Prisma.CaseWhereInput, (c: Case) => boolean]> = [];
@@ -31,6 +33,9 @@ export function createSimilarCaseService(db: Db) {
         where: { OR: tests.map(([, where]) => where), AND: [{ OR: [{ stage: { not: 'closed' } }, { finalAt: { not: null } }] }] },
         include: { township: true }, orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }], take: LIMIT,
       });
+      // Answering on an accuser's phone or ID number tells who accused: a view of the identity.
+      const byIdentity = (r: Case) => tests.some(([reason, , matches]) => reason !== 'subject' && matches(r));
+      await recordIdentityViews(audit, user, 'similar', rows, (r) => byIdentity(r) || listedTextNamesAccuser(r));
       const now = new Date();
       return {
         items: rows.map((r) => ({

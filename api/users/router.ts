@@ -1,5 +1,6 @@
 import { route, type Route } from '../http/route';
-import { accountListSchema, accountSchema, createUserSchema, listUsersQuery, resetPasswordSchema, updateUserSchema, userIdParams } from './schemas';
+import { readUpload, spreadsheetBody, uploadRefusals } from '../divisions/spreadsheet';
+import { accountListSchema, accountSchema, createUserSchema, importUsersQuery, listUsersQuery, resetPasswordSchema, updateUserSchema, userIdParams, userImportReportSchema } from './schemas';
 import type { UserService } from './service';
 
 const notFound = { 404: { description: 'no such user' } };
@@ -23,6 +24,16 @@ export function userRoutes(users: UserService): Route[] {
         const account = await users.create(body);
         return { status: 201, body: account, headers: { Location: `/api/users/${account.id}` } };
       },
+    }),
+    route({
+      method: 'post', path: '/api/users/import', tag: 'users', summary: 'Import user accounts from a spreadsheet', permission: 'users.manage',
+      query: importUsersQuery, audit: () => 'users.import',
+      fileBody: spreadsheetBody('username (用户名), name (姓名), role (角色: a role code or its Chinese name), township (乡镇代码) for township roles, email (邮箱)'),
+      responses: {
+        200: { description: 'the accounts created (or, with dryRun, that would be), each with its first password, and every rejected row', schema: userImportReportSchema },
+        ...uploadRefusals,
+      },
+      handle: async ({ query, req }) => ({ body: await users.importUsers(await readUpload(req), query.dryRun) }),
     }),
     route({
       method: 'get', path: '/api/users/:id', tag: 'users', summary: 'Show a user account', permission: 'users.manage',

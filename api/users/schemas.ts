@@ -56,3 +56,17 @@ export const accountSchema = z.object({
 });
 
 export const accountListSchema = pageOf(accountSchema);
+
+export const importUsersQuery = z.object({
+  /** `true`: check the file and report, creating nobody. */
+  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+}).strict();
+
+export const userImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  rows: z.number(),
+  created: z.number(),
+  rejected: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+  /** Each created account's first password, shown this once; the user must change it at the first login. */
+  accounts: z.array(z.object({ row: z.number(), username: z.string(), password: z.string() })),
+});

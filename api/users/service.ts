@@ -12,6 +12,8 @@ import { userKey, type LoginThrottle } from '../auth/throttle';
 import { ApiError } from '../http/errors';
 import type { createUserSchema, listUsersQuery, updateUserSchema } from './schemas';
 import { skipTake } from '../http/paging';
+import type { SheetRow } from '../divisions/spreadsheet';
+import { importUsers } from './import';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -71,6 +73,8 @@ export function createUserService({ db, throttle }: { db: Db; throttle: LoginThr
       const u = await db.user.create({ data: { ...rest, passwordHash: await hashPassword(password), mustChangePassword: true } });
       return present(u);
     },
+
+    importUsers: (rows: SheetRow[], dryRun: boolean) => importUsers(db, rows, dryRun),
 
     async update(id: string, patch: z.infer<typeof updateUserSchema>, admin: AuthUser) {
       const u = await load(id);

@@ -62,7 +62,8 @@ describe('bodies', () => {
   it('names each bad field, and lets only the administrator change the list', async () => {
     const bad = await create({ name: ' ', kind: 'ministry', contactPhone: 'call me' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['contactName', 'contactPhone', 'kind', 'name']);
+    // Each bad field is named (a field may be named once per rule it breaks).
+    expect([...new Set(bad.body.error.fields.map((f: { field: string }) => f.field))].sort()).toEqual(['contactName', 'contactPhone', 'kind', 'name']);
     expect((await api.request('PATCH', `/api/bodies/${crypto.randomUUID()}`, { token: admin, body: { active: false } })).status).toBe(404);
     expect((await api.request('PATCH', '/api/bodies/not-an-id', { token: admin, body: { active: false } })).status).toBe(400);
     expect((await api.request('PATCH', `/api/bodies/${crypto.randomUUID()}`, { token: admin, body: {} })).status).toBe(400);

@@ -14,7 +14,9 @@ let api: ApiStack & { taskQueue: string };
 let worker: WorkerProcess | undefined;
 let desk: string;
 
-const workerEnv = () => ({ DATABASE_URL: inject('databaseUrl'), TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_TASK_QUEUE: api.taskQueue });
+const workerEnv = () => ({
+  DATABASE_URL: inject('databaseUrl'), TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_PAYLOAD_KEYS: inject('payloadKeys'), TEMPORAL_TASK_QUEUE: api.taskQueue,
+});
 
 beforeAll(async () => {
   api = await startApiStack({}, { worker: false });

@@ -154,7 +154,8 @@ describe.skipIf(!process.env.RECORD_HISTORIES)('record case workflow histories',
   let kit: ClockTestKit;
   beforeAll(async () => {
     fs.mkdirSync(HISTORIES, { recursive: true });
-    kit = await startTimeSkipping();
+    // Saved in plain text, so they can be read and replay with the default converter.
+    kit = await startTimeSkipping({}, { plaintext: true });
   });
   afterAll(async () => { await kit?.stop(); });
 

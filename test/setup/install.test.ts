@@ -34,7 +34,7 @@ async function snapshot(url: string) {
 }
 
 beforeAll(async () => {
-  env = { ...await emptyDatabase(), WEEKLY_REPORT_SCHEDULE_ID: SCHEDULE_ID, TEMPORAL_TASK_QUEUE: `install-${crypto.randomUUID()}` };
+  env = { ...await emptyDatabase(), TEMPORAL_PAYLOAD_KEYS: inject('payloadKeys'), WEEKLY_REPORT_SCHEDULE_ID: SCHEDULE_ID, TEMPORAL_TASK_QUEUE: `install-${crypto.randomUUID()}` };
   const setup = () => runSetup({ databaseUrl: env.DATABASE_URL!, databaseOwnerUrl: env.DATABASE_OWNER_URL, address: inject('temporalAddress'), temporal: loadTemporalConfig({ ...env, TEMPORAL_ADDRESS: inject('temporalAddress') }) });
   first = await setup();
   // As the owner: the migrations' table is none of the application's business.
@@ -74,9 +74,9 @@ describe('npm run setup on an empty database', () => {
   });
 });
 
-/** Uploads a spreadsheet to the import route. */
-async function upload(kind: string, body: Buffer | string, contentType: string, dryRun: boolean) {
-  const res = await fetch(`${api.url}/api/imports/${kind}?dryRun=${dryRun}`, {
+/** Uploads a spreadsheet to an import route. */
+async function upload(path: string, body: Buffer | string, contentType: string, dryRun: boolean) {
+  const res = await fetch(`${api.url}${path}?dryRun=${dryRun}`, {
     method: 'POST', body, headers: { authorization: `Bearer ${admin}`, 'content-type': contentType },
   });
   return { status: res.status, body: await res.json() as any };
@@ -96,7 +96,7 @@ describe("the county's master data", () => {
     const county = await api.request('PUT', '/api/county', { token: admin, body: { code: '130123', name: '正定县' } });
     expect(county.status, JSON.stringify(county.body)).toBe(200);
     const csv = '\ufeff代码,名称\n130123100,正定镇\n130123101,诸福屯镇\n130124102,外县镇\n130123101,重复镇\n\n130123200,\n';
-    const dry = await upload('townships', csv, 'text/csv', true);
+    const dry = await upload('/api/imports/townships', csv, 'text/csv', true);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
     expect(dry.body).toMatchObject({ kind: 'townships', dryRun: true, rows: 5, created: 2, updated: 0, unchanged: 0 });
     expect(dry.body.rejected).toEqual([
@@ -106,13 +106,13 @@ describe("the county's master data", () => {
     ]);
     expect(await api.db.township.count()).toBe(0);
 
-    const real = await upload('townships', csv, 'text/csv', false);
+    const real = await upload('/api/imports/townships', csv, 'text/csv', false);
     expect(real.body).toMatchObject({ dryRun: false, created: 2, rejected: dry.body.rejected });
     expect((await api.request('GET', '/api/townships', { token: admin })).body).toEqual([
       { code: '130123100', name: '正定镇' }, { code: '130123101', name: '诸福屯镇' },
     ]);
     // Run again, the same file changes nothing.
-    expect((await upload('townships', csv, 'text/csv', false)).body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect((await upload('/api/imports/townships', csv, 'text/csv', false)).body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 
   it('imports villages from an XLSX workbook, codes typed as numbers included, refusing a village of an unknown township', async () => {
@@ -123,14 +123,14 @@ describe("the county's master data", () => {
       ['130123999201', '无主村', '130123999'],
       ['130123101202', '东关村', '130123100'],
     ]);
-    const dry = await upload('villages', file, XLSX, true);
+    const dry = await upload('/api/imports/villages', file, XLSX, true);
     expect(dry.body).toMatchObject({ rows: 5, created: 3 });
     expect(dry.body.rejected).toEqual([
       { row: 5, field: 'townshipCode', message: 'unknown township code "130123999" (import or add the township first)' },
       { row: 6, field: 'code', message: '"130123101202" does not begin with its township\'s code 130123100' },
     ]);
     expect(await api.db.village.count()).toBe(0);
-    expect((await upload('villages', file, XLSX, false)).body).toMatchObject({ created: 3, rejected: dry.body.rejected });
+    expect((await upload('/api/imports/villages', file, XLSX, false)).body).toMatchObject({ created: 3, rejected: dry.body.rejected });
     const list = await api.request('GET', '/api/villages?township=130123100', { token: admin });
     expect(list.body.map((v: { code: string; name: string }) => [v.code, v.name])).toEqual([['130123100201', '东关村'], ['130123100202', '西关村']]);
     expect((await api.request('GET', '/api/villages/130123100201', { token: admin })).body).toEqual({
@@ -142,10 +142,30 @@ describe("the county's master data", () => {
   });
 
   it('refuses a file that is not a spreadsheet, and imports from anyone but the administrator', async () => {
-    expect((await upload('villages', Buffer.from('PK\u0003\u0004 not really'), XLSX, true)).status).toBe(400);
-    expect((await upload('villages', '{}', 'application/json', true)).status).toBe(400);
+    expect((await upload('/api/imports/villages', Buffer.from('PK\u0003\u0004 not really'), XLSX, true)).status).toBe(400);
+    expect((await upload('/api/imports/villages', '{}', 'application/json', true)).status).toBe(400);
     const res = await fetch(`${api.url}/api/imports/townships?dryRun=true`, { method: 'POST', body: '代码,名称\n', headers: { 'content-type': 'text/csv' } });
     expect(res.status).toBe(401);
+  });
+
+  it('imports user accounts from a spreadsheet, each with a first password shown once, reporting rejected rows first', async () => {
+    const csv = '用户名,姓名,角色,乡镇代码,邮箱\nzd-lead,正定镇领导,乡镇领导,130123100,lead@county.example.cn\nzd-reviewer,县复核,county_reviewer,,\nzd-bad,无乡镇,township_officer,,\nzd-lead,重复,desk,,\nzd-who,不明,mayor,,\n';
+    const rejected = [
+      { row: 4, field: 'townshipCode', message: 'is required for role "township_officer"' },
+      { row: 5, field: 'username', message: '"zd-lead" is taken' },
+      { row: 6, field: 'role', message: expect.stringMatching(/desk/) },
+    ];
+    const dry = await upload('/api/users/import', csv, 'text/csv', true);
+    expect(dry.body).toEqual({ dryRun: true, rows: 5, created: 2, rejected, accounts: [] });
+    expect(await api.db.user.count({ where: { username: { startsWith: 'zd-' } } })).toBe(0);
+    const real = await upload('/api/users/import', csv, 'text/csv', false);
+    expect(real.body).toMatchObject({ dryRun: false, created: 2, rejected });
+    expect(real.body.accounts.map((a: { username: string }) => a.username)).toEqual(['zd-lead', 'zd-reviewer']);
+    const lead = await api.db.user.findUniqueOrThrow({ where: { username: 'zd-lead' } });
+    expect(lead).toMatchObject({ role: 'township_leader', townshipCode: '130123100', email: 'lead@county.example.cn', mustChangePassword: true });
+    const login = await api.request('POST', '/api/auth/login', { body: { username: 'zd-lead', password: real.body.accounts[0].password } });
+    expect(login.status).toBe(200);
+    expect(login.body.user.mustChangePassword).toBe(true);
   });
 
   it('creates users in an imported township, and registers a case in an imported village', async () => {

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app';
+import { codecEndpoint } from '../../api/temporal-codec/service';
 import { loadAppConfig } from '../../config/app';
 import { createDb, type Db } from '../../db/client';
 import { DEMO_PASSWORD } from '../../prisma/seed';
@@ -40,16 +41,16 @@ export interface ApiStackOptions {
 export async function startApiStack(env: Record<string, string> = {}, opts: ApiStackOptions = {}): Promise<ApiStack & { taskQueue: string }> {
   const databaseUrl = opts.databaseUrl ?? env.DATABASE_URL ?? inject('databaseUrl');
   const address = opts.address ?? inject('temporalAddress');
-  const temporalConfig = loadTemporalConfig({ TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: `api-${crypto.randomUUID()}`, ...env });
+  const temporalConfig = loadTemporalConfig({ TEMPORAL_ADDRESS: address, TEMPORAL_PAYLOAD_KEYS: inject('payloadKeys'), TEMPORAL_TASK_QUEUE: `api-${crypto.randomUUID()}`, ...env });
   // Attached files and mail go to the test run's folder, not the repository's data folder.
   // Every test calls from one address and counts in one database: the public allowance is set high
-  // unless a test sets its own.
-  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), PUBLIC_RATE_LIMIT: '100000', ...env });
+  // unless a test sets its own. Request log lines only for failures, to keep the test output readable.
+  const appConfig = loadAppConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.join(inject('runDir'), 'data'), PUBLIC_RATE_LIMIT: '100000', LOG_LEVEL: 'warn', ...env });
   const worker: RunningWorker | undefined = opts.worker === false ? undefined
     : await runWorker({ databaseUrl, address, config: temporalConfig, mail: appConfig.mail });
   const db = createDb(databaseUrl, 4);
   const { client: temporal, close: closeTemporal } = await connectClient(temporalConfig, address);
-  const app = createApp({ db, temporal, taskQueue: temporalConfig.taskQueue, policy: appConfig.policy, config: appConfig });
+  const app = createApp({ db, temporal, taskQueue: temporalConfig.taskQueue, policy: appConfig.policy, codec: codecEndpoint(temporalConfig), config: appConfig });
   const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 

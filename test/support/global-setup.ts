@@ -1,5 +1,6 @@
 // Starts the real services every test uses, once per run: an embedded PostgreSQL and a Temporal dev
 // server, each on fresh data and free ports, and resolves the time-skipping test server.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,11 @@ declare module 'vitest' {
     /** The role that owns the tables, and the superuser. */
     databaseOwnerUrl: string;
     databaseAdminUrl: string;
+    /** The payload codec's key for the run (TEMPORAL_PAYLOAD_KEYS), as a configured server requires one. */
+    payloadKeys: string;
     temporalAddress: string;
+    /** The dev server's Web UI, behind its guard. */
+    temporalUiUrl: string;
     testServerPath: string;
     runDir: string;
   }
@@ -52,8 +57,10 @@ async function startRun(project: TestProject) {
   project.provide('databaseOwnerUrl', pg.ownerUrl);
   project.provide('databaseAdminUrl', pg.adminUrl);
   project.provide('temporalAddress', server.address);
+  project.provide('temporalUiUrl', server.uiUrl);
   project.provide('testServerPath', testServerPath);
   project.provide('runDir', runDir);
+  project.provide('payloadKeys', `test=${crypto.randomBytes(32).toString('base64')}`);
 
   return async () => {
     await server.stop();

@@ -1,4 +1,4 @@
 import { installRuntime } from '../../worker/runtime';
 
 // Workers log every state change at INFO; tests keep warnings and errors only.
-installRuntime('WARN');
+installRuntime({ logLevel: 'WARN' });

@@ -16,7 +16,8 @@ import { DEFAULT_POLICY, type TimePolicy } from '../../domain/policy';
 import { DEFAULT_NOTICE_POLICY } from '../../domain/notice';
 import type { WorkCalendar } from '../../domain/calendar';
 import { createMailer, type MailConfig, type Mailer } from '../../notifications/mailer';
-import { loadTemporalConfig } from '../../temporal.config';
+import { loadTemporalConfig, type TemporalConfig } from '../../temporal.config';
+import { dataConverter } from '../../temporal.connection';
 import { bundleWorkflows, createWorker } from '../../worker/worker';
 import { actor, registration, TEST_CALENDAR } from './fixtures';
 import type { Registration } from '../../domain/registration';
@@ -35,11 +36,12 @@ export interface ClockTestKit {
  * The SDK allows the Java test server a fixed 5 s to start, which a JVM on a busy two-core machine
  * can miss; the SDK kills the late server, so starting again is safe.
  */
-async function createTimeSkippingEnv(attempts = 8): Promise<TestWorkflowEnvironment> {
+async function createTimeSkippingEnv(config: TemporalConfig, attempts = 8): Promise<TestWorkflowEnvironment> {
   for (let i = 1; ; i++) {
     try {
       return await TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: { type: 'existing-path', path: inject('testServerPath') } },
+        client: { dataConverter: dataConverter(config) },
       });
     } catch (e) {
       if (i >= attempts || !/did not start within/.test(String(e))) throw e;
@@ -47,11 +49,15 @@ async function createTimeSkippingEnv(attempts = 8): Promise<TestWorkflowEnvironm
   }
 }
 
-/** Mail goes to an outbox folder of the test run unless the test gives an SMTP server. */
-export async function startTimeSkipping(mailOverrides: Partial<MailConfig> = {}): Promise<ClockTestKit> {
-  const env = await createTimeSkippingEnv();
+/**
+ * Mail goes to an outbox folder of the test run unless the test gives an SMTP server. Payloads are
+ * encrypted as everywhere, except with `plaintext` (the saved replay histories, kept readable).
+ */
+export async function startTimeSkipping(mailOverrides: Partial<MailConfig> = {}, opts: { plaintext?: boolean } = {}): Promise<ClockTestKit> {
+  const loaded = loadTemporalConfig({ TEMPORAL_TASK_QUEUE: `ts-${crypto.randomUUID()}` });
+  const config = opts.plaintext ? { ...loaded, payloadKeys: [] } : loaded;
+  const env = await createTimeSkippingEnv(config);
   const db = createDb(inject('databaseUrl'), 4);
-  const config = loadTemporalConfig({ TEMPORAL_TASK_QUEUE: `ts-${crypto.randomUUID()}` });
   bundle ??= bundleWorkflows();
   const mail: MailConfig = {
     from: 'jianjian-test <noreply@jianjian.test>', outboxDir: path.join(inject('runDir'), `outbox-${crypto.randomUUID()}`),

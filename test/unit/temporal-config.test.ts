@@ -15,7 +15,7 @@ describe('the Temporal configuration', () => {
   it('takes every setting from the environment, an empty variable counting as unset', () => {
     const c = loadTemporalConfig({
       TEMPORAL_ADDRESS: 'temporal.internal:7233', TEMPORAL_NAMESPACE: 'county', TEMPORAL_TASK_QUEUE: 'cases', TEMPORAL_CLI: '/opt/temporal',
-      TEMPORAL_TEST_SERVER: '', TEMPORAL_MAX_CACHED_WORKFLOWS: '2000', WEEKLY_REPORT_CRON: 'off',
+      TEMPORAL_TEST_SERVER: '', TEMPORAL_MAX_CACHED_WORKFLOWS: '2000', WEEKLY_REPORT_CRON: 'off', TEMPORAL_PAYLOAD_KEYS: `k=${'A'.repeat(43)}=`,
     });
     expect(c).toMatchObject({ address: 'temporal.internal:7233', namespace: 'county', taskQueue: 'cases' });
     expect(c.server).toMatchObject({ cli: '/opt/temporal', testServer: undefined });

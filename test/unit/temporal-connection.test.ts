@@ -11,6 +11,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianjian-envconfig-'));
 const file = (name: string, text: string) => { const p = path.join(dir, name); fs.writeFileSync(p, text); return p; };
 const [ca, crt, key] = [file('ca.pem', 'CA'), file('client.pem', 'CERT'), file('client.key', 'KEY')];
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+/** A configured server needs the payload codec's keys (test/unit/payload-codec.test.ts). */
+const KEYS = `k1=${Buffer.alloc(32, 1).toString('base64')}`;
 
 describe('the Temporal connection', () => {
   it('reaches a local dev server in plain text when no server is configured', () => {
@@ -21,7 +23,7 @@ describe('the Temporal connection', () => {
 
   it('takes the address, namespace, mTLS files and API key from TEMPORAL_* variables', () => {
     const config = loadTemporalConfig({
-      TEMPORAL_ADDRESS: 'temporal.county.internal:7233', TEMPORAL_NAMESPACE: 'county', TEMPORAL_API_KEY: 'k-1',
+      TEMPORAL_ADDRESS: 'temporal.county.internal:7233', TEMPORAL_NAMESPACE: 'county', TEMPORAL_API_KEY: 'k-1', TEMPORAL_PAYLOAD_KEYS: KEYS,
       TEMPORAL_TLS_SERVER_CA_CERT_PATH: ca, TEMPORAL_TLS_CLIENT_CERT_PATH: crt, TEMPORAL_TLS_CLIENT_KEY_PATH: key, TEMPORAL_TLS_SERVER_NAME: 'temporal',
     });
     expect(config.namespace).toBe('county');
@@ -43,10 +45,10 @@ api_key = "from-file"
 [profile.county.tls]
 server_ca_cert_path = "${ca}"
 `);
-    const config = loadTemporalConfig({ TEMPORAL_CONFIG_FILE: toml, TEMPORAL_PROFILE: 'county', TEMPORAL_API_KEY: 'from-env' });
+    const config = loadTemporalConfig({ TEMPORAL_CONFIG_FILE: toml, TEMPORAL_PROFILE: 'county', TEMPORAL_API_KEY: 'from-env', TEMPORAL_PAYLOAD_KEYS: KEYS });
     expect(config).toMatchObject({ address: 'temporal.county.internal:7233', namespace: 'jianjian-prod' });
     expect(connectionOptions(config, config.address!)).toMatchObject({ apiKey: 'from-env', tls: { serverRootCACertificate: expect.anything() } });
-    expect(loadTemporalConfig({ TEMPORAL_CONFIG_FILE: toml }).address).toBe('localhost:7233');
+    expect(loadTemporalConfig({ TEMPORAL_CONFIG_FILE: toml, TEMPORAL_PAYLOAD_KEYS: KEYS }).address).toBe('localhost:7233');
   });
 
   it('refuses to start on a missing certificate file, profile or configuration file, saying which', () => {
