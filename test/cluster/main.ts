@@ -165,6 +165,15 @@ async function driveLoad(urls: string[], victims: Victims) {
     return undefined;
   }
 
+  /** Whether the case's row reaches the stage; the read model follows the workflow by an activity, so it may lag a little. */
+  const reaches = async (caseId: string, stage: string) => {
+    for (let i = 0; i < 60; i++) {
+      if ((await call('GET', `/api/cases/${caseId}`, tokens.get('desk')!, undefined))?.body?.stage === stage) return true;
+      await sleep(1000);
+    }
+    return false;
+  };
+
   let killed = false;
   const chaos = async () => {
     killed = true;
@@ -188,9 +197,9 @@ async function driveLoad(urls: string[], victims: Victims) {
       stats.intakes++;
       for (const [action, stage] of TRANSITIONS) {
         const r = await call('POST', `/api/cases/${reg.body.id}/actions/${action}`, tokens.get(actor[action]!)!, inputs[action]);
-        // An action already applied (a retried request, or an Update the API's client re-sent) answers
-        // 409; the case's stage tells. The read-model check below proves it was applied once.
-        const done = r?.status === 200 || (r?.status === 409 && (await call('GET', `/api/cases/${reg.body.id}`, tokens.get('desk')!, undefined))?.body?.stage === stage);
+        // An action already applied answers 409 (a retry after the API answered 504 past its Update
+        // deadline, or lost its answer); the case's stage tells. The read-model check proves it was applied once.
+        const done = r?.status === 200 || (r?.status === 409 && await reaches(reg.body.id, stage));
         if (done) { stats.transitions++; if (r!.status === 409) stats[r!.retried ? 'replayed' : 'conflictsFirstTry']++; } else { stats.unanswered++; log(`${action} ${reg.body.id}: ${r ? `${r.status} ${JSON.stringify(r.body)}` : 'no answer'}`); break; }
       }
       if (!killed && stats.intakes + stats.transitions >= CASES * 1.6) chaosDone = chaos();
@@ -252,6 +261,10 @@ async function checkSharedRateLimit(urls: string[]) {
     `the public rate limit is shared by both APIs (${allowed} of ${RATE_LIMIT + 2} alternating calls allowed, then ${statuses.slice(RATE_LIMIT).join(', ')})`);
 }
 
+// Interrupted, the servers and processes it started are stopped too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void (async () => { for (const c of cleanups.reverse()) await c().catch(() => undefined); process.exit(130); })());
+}
 try {
   await main();
 } catch (e) {
