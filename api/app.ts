@@ -131,6 +131,10 @@ export function createApp({ db, temporal, taskQueue, policy, codec, config }: Ap
   mount(router, routes, { authenticate: (req) => auth.authenticate(req), audit });
   router.get('/api/openapi.json', async (_req, res) => { res.json(await document()); });
   // For the Prometheus scraper on the internal network; the reverse proxy does not forward it.
+  router.all('/metrics', (req, _res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') next();
+    else throw ApiError.methodNotAllowed('GET, HEAD');
+  });
   router.get('/metrics', observe.metrics);
   app.use(router);
   app.use(open311Router(createOpen311Service({ db, cases, partners }), publicLimiter));

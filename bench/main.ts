@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick | --full] [-- --only=intake,transitions,day,memory,queries] [-- --dayCases=500 --parked=2000 …]`:
+// `npm run bench [-- --quick | --full] [-- --only=intake,transitions,codec,day,memory,queries] [-- --dayCases=500 --parked=2000 …]`:
 // every figure beside a baseline measured in the same run on the same servers. `--<size>=N` overrides
 // one of the sizes below (e.g. a county day a tenth the size where the machine is shared).
 import fs from 'node:fs';
@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startBench, type BenchContext } from './context';
+import { codec } from './codec';
 import { countyDay } from './county-day';
 import { intake } from './intake';
 import { formatRow, type Row } from './measure';
@@ -35,6 +36,7 @@ const CONCURRENCY = 8;
 const scenarios: Record<string, (ctx: BenchContext) => Promise<Row | Row[]>> = {
   intake: (ctx) => intake(ctx, SIZES.intake, CONCURRENCY),
   transitions: (ctx) => transitions(ctx, SIZES.updates),
+  codec: (ctx) => codec(ctx, 5000),
   day: (ctx) => countyDay(ctx, SIZES.dayCases, 2 * CONCURRENCY, 0.2),
   memory: (ctx) => memory(ctx, SIZES.parked),
   // Last: a million rows make every later write a little slower.

@@ -3,6 +3,7 @@ cannot state, so that the data the fuzzer calls valid is valid. Loaded through S
 the JIANJIAN_* variables come from scripts/fuzz.ts."""
 import json
 import os
+import unicodedata
 from datetime import datetime, timedelta, timezone
 
 import requests
@@ -58,6 +59,8 @@ def received_in_the_past(ctx, case):
         received, now = parse(case.body.get("receivedAt")), datetime.now(timezone.utc)
         if received and received > now:
             case.body = {**case.body, "receivedAt": (now - timedelta(hours=1)).isoformat()}
+        # A village code is master data the generator cannot know: a generated one names no village.
+        case.body.pop("villageCode", None)
     return case
 
 
@@ -120,4 +123,46 @@ def amount_goes_with_listing(ctx, case):
                     decision["amount"] = fen / 100 if fen > 0 else 100
                 else:
                     decision.pop("amount", None)
+    return case
+
+
+# What the API's text rule (domain/text.ts) calls invisible: blanks, controls, format characters,
+# combining marks, and the fillers that render as nothing.
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Mn", "Me", "Zs", "Zl", "Zp"}
+FILLERS = set("\u034f\u115f\u1160\u3164\uffa0\u2800")
+
+
+def visible(text: str) -> bool:
+    return any(not (c.isspace() or c in FILLERS or unicodedata.category(c) in INVISIBLE_CATEGORIES) for c in text)
+
+
+def well_formed_text(value):
+    """A string with lone surrogates mended, and one of only invisible characters given a visible one."""
+    if isinstance(value, dict):
+        return {k: well_formed_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [well_formed_text(v) for v in value]
+    if not isinstance(value, str):
+        return value
+    value = "".join("x" if unicodedata.category(c) == "Cs" else c for c in value)
+    return value if value.strip() == "" or visible(value) else "x" + value[1:]
+
+
+@schemathesis.hook("map_case")
+def text_is_visible_unicode(ctx, case):
+    """Text is well-formed Unicode and shows something: rules a JSON Schema pattern cannot state."""
+    if positive(case):
+        if isinstance(case.body, (dict, list)):
+            case.body = well_formed_text(case.body)
+        if case.query:
+            case.query = well_formed_text(case.query)
+    return case
+
+
+@schemathesis.hook("map_case").apply_to(method="POST", path_regex="^/open311/v2/requests")
+def coordinates_in_pairs(ctx, case):
+    """A location's latitude and longitude come together (GeoReport v2), or not at all."""
+    body = case.body
+    if positive(case) and isinstance(body, dict) and ("lat" in body) != ("long" in body):
+        case.body = {k: v for k, v in body.items() if k not in ("lat", "long")}
     return case
