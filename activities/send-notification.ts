@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { forRecipient, identityWithheld } from '../domain/personal-data';
-import { isTownshipScoped, type Role } from '../domain/roles';
+import { isTownshipScoped, roleOf, type Role } from '../domain/roles';
 import { messageIdFor, type MailConfig, type Mailer } from '../notifications/mailer';
 import type { Audience, NotificationRequest } from '../notifications/request';
 import { render } from '../notifications/templates';
@@ -33,7 +33,7 @@ async function recipientsOf(db: Db, to: Audience): Promise<Recipient[]> {
   });
   return users.map((u) => ({
     recipient: u.email ? u.email.toLowerCase() : `user:${u.username}`,
-    email: u.email ?? undefined, name: u.displayName, userId: u.id, role: u.role,
+    email: u.email ?? undefined, name: u.displayName, userId: u.id, role: roleOf(u.role),
   }));
 }
 

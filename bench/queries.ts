@@ -6,9 +6,11 @@ import type { BenchContext } from './context';
 import { registrationFor } from './data';
 import { measure, type Row } from './measure';
 import { DEMO_TOWNSHIPS } from '../prisma/seed';
+import { STAGES } from '../domain/stages';
 
 const KINDS = ['consultation', 'help', 'complaint', 'accusation', 'proposal'];
-const OPEN = ['registered', 'investigation', 'recheck', 'reply', 'follow_up'];
+/** The stages the county works in (a case under the next level's review waits elsewhere). */
+const OPEN = STAGES.filter((s) => s !== 'closed' && s !== 'review');
 
 /** Six in ten closed; the open ones due from 30 days ago to 30 days ahead, so about half are overdue. */
 const OPEN_ROW = 'g % 10 >= 6';

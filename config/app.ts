@@ -48,7 +48,7 @@ const schema = z.object({
   NOTICE_PERIODS: z.string().optional(),
   /** `county` (one round) or `village,township,county` (三榜公示). */
   NOTICE_ROUNDS: z.string().optional(),
-  /** Overrides of the stage time limits and escalation ladder, e.g. `investigation=10wd,recheck=3wd,warning=2wd`. */
+  /** Overrides of the stage time limits and escalation ladder, e.g. `investigation=10wd,warning=2wd` (domain/policy.ts). */
   STAGE_LIMITS: z.string().optional(),
   /**
    * Where attached files' bytes are kept: `postgres` (bytea chunks in the application's database, so

@@ -7,12 +7,11 @@
 import type { ActionName } from '../domain/actions';
 import type { Category, Channel, Kind } from '../domain/case';
 import type { Registration } from '../domain/registration';
-import type { ReviewActionName } from '../domain/review';
 import { addDays } from '../domain/report-week';
 import { DEMO_TOWNSHIPS } from '../prisma/seed';
 
 /** A stage action, or the desk recording a request for 复查. */
-export type DemoAction = ActionName | ReviewActionName;
+export type DemoAction = ActionName;
 
 export interface DemoStep {
   action: DemoAction;

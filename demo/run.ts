@@ -3,7 +3,6 @@
 // performs each, several at a time. A rerun finds each case by its key, counts the steps its
 // timeline already holds, and performs only the missing ones, so it creates nothing new.
 import { ACTION_NAMES } from '../domain/actions';
-import { REVIEW_ACTION_NAMES } from '../domain/review';
 import { addDays, cstDate, cstDay } from '../domain/report-week';
 import { DEMO_USERS } from '../prisma/seed';
 import { demoPlan, type DemoAction, type DemoCase } from './plan';
@@ -41,7 +40,7 @@ function client(url: string) {
 }
 
 const ROLE_OF: Partial<Record<DemoAction, string>> = { approve: 'reviewer', return: 'reviewer', reply: 'reviewer' };
-const STEP_TYPES = new Set<string>([...ACTION_NAMES, ...REVIEW_ACTION_NAMES]);
+const STEP_TYPES = new Set<string>(ACTION_NAMES);
 
 /** Runs `work` over `items` with at most `n` in flight. */
 async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,31 +1,15 @@
 // Village democratic appraisal (民主评议): the rules a recorded appraisal must meet before its vote
-// can settle objections to a public notice. Pure: used by the API's schema and the notice workflow.
-import { z } from 'zod';
-import { isoDateTime, text } from './text';
-import type { FieldError } from './actions';
+// can settle objections to a public notice. Pure: used by the API's schema (notice-schemas.ts) and the
+// notice workflow.
+import type { AppraisalRecord } from './notice-schemas';
+import type { FieldError } from './text';
+
+export type { AppraisalRecord };
 
 /** A panel needs this many members who have no conflict of interest. */
 export const MIN_PANEL = 15;
 
 export const VOTES = ['for', 'against', 'abstain'] as const;
-
-const member = z.object({
-  name: text(100),
-  present: z.boolean(),
-  /** Why the member is recused (a relative of the household, a cadre handling the case…); recused members do not vote. */
-  conflict: text(300).optional(),
-  vote: z.enum(VOTES).optional(),
-}).strict();
-
-export const appraisalRecordSchema = z.object({
-  heldAt: isoDateTime(),
-  place: text(200),
-  /** What the panel voted on; a vote in favour upholds the noticed decision. */
-  motion: text(1000),
-  members: z.array(member).min(1, 'must list the panel').max(500),
-}).strict();
-
-export type AppraisalRecord = z.infer<typeof appraisalRecordSchema>;
 
 export interface AppraisalTally {
   /** Members without a conflict: the panel that counts. */

@@ -1,8 +1,6 @@
 // The vocabulary of a case (DESIGN.md §2, §6). Pure data: imported by the workflow, the API and the UI.
 
-/** `review`: a 复查 or 复核 asked for after the reply, waiting for the next level's decision. */
-export const STAGES = ['registered', 'investigation', 'recheck', 'reply', 'follow_up', 'review', 'closed'] as const;
-export type Stage = (typeof STAGES)[number];
+export { STAGES, type Stage } from './stages';
 
 export const CHANNELS = ['visit', 'letter', 'phone', 'online', 'forwarded'] as const;
 export type Channel = (typeof CHANNELS)[number];

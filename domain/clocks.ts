@@ -1,25 +1,48 @@
 // The clocks of a case (DESIGN.md §3) and their escalation ladders: pure data and functions, shared
 // by the case workflow (which runs them as durable timers) and the API (which reads them).
-import type { Stage } from './case';
 import { shift, type Interval, type WorkCalendar } from './calendar';
 import { dueAfter, extendedDue } from './day-count';
-import {
-  DEFAULT_ESCALATION, type EscalationPolicy, type Limit, type TimePolicy,
-} from './policy';
-import type { Role } from './roles';
+import type { EscalationPolicy, TimePolicy } from './policy';
+import { escalationAudienceOf, type Role } from './roles';
+import { STAGES, stageSpec, type Label, type Limit, type Stage, type StageClock } from './stages';
 
-/**
- * `review`: the next level's decision on a 复查 or 复核; `emergency`: an urgent help request's
- * (救急难) first aid, 48 hours from receipt, beside the others.
- */
-export const CLOCK_KINDS = ['acceptance', 'investigation', 'recheck', 'reply', 'review', 'emergency'] as const;
-export type ClockKind = (typeof CLOCK_KINDS)[number];
+export interface ClockSpec {
+  limit: Limit;
+  label: Label;
+  /** Whose work it measures, when that does not follow the case's stage. */
+  owner?: Role;
+}
+
+/** The clocks that run beside the stages' own (domain/stages.ts). */
+const CASE_CLOCKS = {
+  /** Statutory: acceptance → written reply; it belongs to whoever holds the case now. */
+  reply: { limit: { amount: 60, unit: 'days' }, label: { zh: '法定答复时限', en: 'statutory written reply' } },
+  /** 救急难: an urgent help request's first aid, from receipt. The township's: it is where the family lives. */
+  emergency: { limit: { amount: 48, unit: 'hours' }, label: { zh: '救急难先行救助时限', en: 'emergency first aid' }, owner: 'township_officer' },
+} as const satisfies Record<string, ClockSpec>;
+
+export type ClockKind = StageClock | keyof typeof CASE_CLOCKS;
+
+export const CLOCKS = {
+  ...Object.fromEntries(STAGES.flatMap((s) => {
+    const c = stageSpec(s).clock;
+    return c ? [[c.name, { limit: c.limit, label: c.label, owner: stageSpec(s).owner }]] : [];
+  })),
+  ...CASE_CLOCKS,
+} as Record<ClockKind, ClockSpec>;
+export const CLOCK_KINDS = Object.keys(CLOCKS) as [ClockKind, ...ClockKind[]];
 
 /** The ladder, in order: 预警 before the due time, 催办 at it, 督办 after it. */
 export const LEVELS = ['warning', 'urging', 'supervision'] as const;
 export type EscalationLevel = (typeof LEVELS)[number];
 
 export const PAUSE_REASONS = ['materials', 'hearing'] as const;
+
+/** The statute allows one extension of the reply clock, by at most 30 days. */
+export const MAX_EXTENSION_DAYS = 30;
+
+export const EXTENSION_STATUSES = ['requested', 'approved', 'declined'] as const;
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 /** One run of one clock: a stage clock starts when its stage starts; the reply clock at acceptance. */
@@ -52,7 +75,7 @@ export interface Pause {
 
 /** The stage clock that runs while a case is in a stage; reply and follow-up run on the reply clock alone. */
 export function stageClockKind(stage: Stage): ClockKind | undefined {
-  return stage === 'registered' ? 'acceptance' : stage === 'investigation' || stage === 'recheck' || stage === 'review' ? stage : undefined;
+  return stageSpec(stage).clock?.name as StageClock | undefined;
 }
 
 export const toIntervals = (pauses: readonly Pause[]): Interval[] =>
@@ -64,7 +87,7 @@ const isoOf = (t: number | undefined) => (t === undefined ? undefined : new Date
  * Due, warning and supervision times of a clock, by the day-counting rule (day-count.ts); all undefined
  * while an open pause freezes it. An extension counts from the day after the original last day.
  */
-export function schedule(clock: Clock, pauses: readonly Pause[], calendar: WorkCalendar, escalation: EscalationPolicy = DEFAULT_ESCALATION) {
+export function schedule(clock: Clock, pauses: readonly Pause[], calendar: WorkCalendar, escalation: EscalationPolicy) {
   const intervals = toIntervals(pauses);
   const base = dueAfter(Date.parse(clock.startedAt), clock.limit, calendar, intervals);
   const extended = base && clock.extensionDays ? extendedDue(base.at, clock.extensionDays, calendar, intervals) : base;
@@ -99,22 +122,14 @@ export function nextEscalation(clocks: readonly Clock[]): PlannedEscalation | un
   return next;
 }
 
-/** Whose work a clock measures: the reply clock belongs to whoever holds the case now. */
-function assignee(kind: ClockKind, stage: Stage): Role {
-  // First aid is the township's: it is where the family lives (the field report's 救急难 practice).
-  if (kind === 'emergency') return 'township_officer';
-  const k = kind === 'reply' ? stageClockKind(stage) ?? 'reply' : kind;
-  return k === 'acceptance' ? 'desk' : k === 'investigation' ? 'township_officer' : 'county_reviewer';
+/** Whose work a clock measures: its own owner, or (the reply clock) whoever holds the case now. */
+export function clockOwner(kind: ClockKind, stage: Stage): Role | undefined {
+  return CLOCKS[kind].owner ?? stageSpec(stage).owner;
 }
 
-const leaderOf = (role: Role): Role => (role === 'township_officer' ? 'township_leader' : 'manager');
-
-/** Who hears of a level: the assignee is warned; the assignee and their leader are urged; managers supervise. */
+/** Who hears of a level of a clock (the ladder's audiences are data beside the roles). */
 export function escalationAudience(kind: ClockKind, level: EscalationLevel, stage: Stage): Role[] {
-  const who = assignee(kind, stage);
-  if (level === 'warning') return [who];
-  if (level === 'urging') return [who, leaderOf(who)];
-  return ['manager'];
+  return escalationAudienceOf(level, clockOwner(kind, stage));
 }
 
 /** The limit a new clock of this kind runs on. */

@@ -2,7 +2,7 @@
 // villages (村/社区), each named by its statistical division code (统计用区划代码): 6 digits for the
 // county, 9 for a township, 12 for a village, each beginning with the code of the division it is in.
 import { z } from 'zod';
-import { townshipCode } from './actions';
+import { townshipCode } from './text';
 import { text } from './text';
 
 export const countyCode = z.string().regex(/^[0-9]{6}$/, 'must be a county code of 6 digits');

@@ -1,6 +1,20 @@
-// Chinese names of the vocabulary in case.ts, for exports, reports and mail written on the server.
-import type { Category, Channel, Kind, Outcome, Stage } from './case';
+// Chinese names of the vocabulary in case.ts, for exports, reports and mail written on the server;
+// the stages' and clocks' names in both languages come from their tables.
+import type { Category, Channel, Kind, Outcome } from './case';
 import { SATISFACTION, SOURCE_LEVELS } from './case';
+import { CLOCK_KINDS, CLOCKS, type ClockKind } from './clocks';
+import { ROLE_TABLE, ROLES, type Role } from './roles';
+import { QUEUE_STAGES, STAGES, stageSpec, type Label, type Stage } from './stages';
+
+type Language = keyof Label;
+const byLanguage = <K extends string>(keys: readonly K[], labelOf: (k: K) => Label, l: Language) =>
+  Object.fromEntries(keys.map((k) => [k, labelOf(k)[l]])) as Record<K, string>;
+
+export const stageLabels = (l: Language) => byLanguage(STAGES, (s) => stageSpec(s).label, l);
+export const clockLabels = (l: Language) => byLanguage<ClockKind>(CLOCK_KINDS, (k) => CLOCKS[k].label, l);
+export const roleLabels = (l: Language) => byLanguage<Role>(ROLES, (r) => ROLE_TABLE[r], l);
+/** The console's work queues, one per stage that has one. */
+export const queueLabels = (l: Language) => byLanguage(QUEUE_STAGES, (s) => stageSpec(s).queue!, l);
 
 export const KIND_LABELS: Record<Kind, string> = {
   consultation: '咨询', help: '求助', complaint: '反映', accusation: '举报', proposal: '建议意见',
@@ -10,9 +24,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   visit: '来访', letter: '来信', phone: '来电', online: '网上信访', forwarded: '上级转交',
 };
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  registered: '待受理', investigation: '乡镇调查', recheck: '县级复查', reply: '待答复', follow_up: '待回访', review: '复查复核中', closed: '已办结',
-};
+export const STAGE_LABELS: Record<Stage, string> = stageLabels('zh');
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   dibao: '低保', tekun: '特困供养', disaster: '受灾人员救助', medical: '医疗救助', education: '教育救助',

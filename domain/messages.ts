@@ -1,16 +1,12 @@
 // Messages of the case workflow, defined once: the API sends them and the workflow handles them.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { ActionInput, ActionName } from './actions';
-import { ACTION_NAMES } from './actions';
+import { ACTION_NAMES, type ActionInputs, type ActionName } from './actions';
 import type { WorkCalendar } from './calendar';
 import type { Kind, Outcome, ProposedOutcome, Satisfaction, Stage } from './case';
 import type { AssistanceDecision, NoticePolicy } from './notice';
-import {
-  REVIEW_ACTION_NAMES, type PetitionerSatisfaction, type ReviewActionInput, type ReviewActionName, type ReviewState,
-} from './review';
-import { CLOCK_ACTION_NAMES, type ClockActionInput, type ClockActionName, type ExtensionStatus } from './clock-actions';
-import type { Clock, Pause } from './clocks';
+import type { ReviewState } from './review';
+import type { Clock, ExtensionStatus, Pause } from './clocks';
 import type { TimePolicy } from './policy';
 import type { Registration } from './registration';
 
@@ -121,19 +117,10 @@ export interface ExtensionRequest {
   decision?: string;
 }
 
+/** One action on a case: who takes it (none for the petitioner on the public page) and its input, as the API checked it. */
 export interface ActionCommand<A extends ActionName = ActionName> {
-  actor: Actor;
-  input: ActionInput<A>;
-}
-
-export interface ReviewActionCommand<A extends ReviewActionName = ReviewActionName> {
-  actor: Actor;
-  input: ReviewActionInput<A>;
-}
-
-export interface ClockActionCommand<A extends ClockActionName = ClockActionName> {
-  actor: Actor;
-  input: ClockActionInput<A>;
+  actor?: Actor;
+  input: ActionInputs[A];
 }
 
 /** Failure types the workflow raises and the API maps to HTTP status codes. */
@@ -141,6 +128,8 @@ export const FailureType = {
   invalidInput: 'InvalidInput',
   actionNotAllowed: 'ActionNotAllowed',
   idempotencyConflict: 'IdempotencyConflict',
+  /** The actor's role may not take the action in the case's stage. */
+  forbidden: 'Forbidden',
 } as const;
 
 /**
@@ -158,23 +147,10 @@ export interface CaseAck {
 export const registerUpdate = defineUpdate<CaseAck, [{ fingerprint: string }]>('register');
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 
-/** One Update per human action, named after the action. */
+/** One Update per action of the action table (domain/actions.ts), named after the action. */
 export const actionUpdates = Object.fromEntries(
   ACTION_NAMES.map((a) => [a, defineUpdate<CaseAck, [ActionCommand]>(a)]),
-) as Record<ActionName, UpdateDefinition<CaseAck, [ActionCommand]>>;
-
-/** One Update per clock action (extensions, pauses), named after the action. */
-export const clockActionUpdates = Object.fromEntries(
-  CLOCK_ACTION_NAMES.map((a) => [a, defineUpdate<CaseAck, [ClockActionCommand]>(a)]),
-) as Record<ClockActionName, UpdateDefinition<CaseAck, [ClockActionCommand]>>;
-
-/** One Update per review action (复查, 复核), named after the action. */
-export const reviewActionUpdates = Object.fromEntries(
-  REVIEW_ACTION_NAMES.map((a) => [a, defineUpdate<CaseAck, [ReviewActionCommand]>(a)]),
-) as Record<ReviewActionName, UpdateDefinition<CaseAck, [ReviewActionCommand]>>;
-
-/** The petitioner's satisfaction, from the public page. */
-export const petitionerSatisfactionUpdate = defineUpdate<CaseAck, [PetitionerSatisfaction]>('petitioner-satisfaction');
+) as { [A in ActionName]: UpdateDefinition<CaseAck, [ActionCommand<A>]> };
 
 /** A new holiday calendar for an open case, which recomputes its due dates with it. */
 export const calendarSignal = defineSignal<[WorkCalendar]>('calendarChanged');

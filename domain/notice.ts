@@ -1,9 +1,12 @@
 // Public notice of a change in someone's assistance (公示—复议—公示, DESIGN.md §2 step 8): what is
-// posted, the objections anyone may raise, and how the county settles them. Pure data and schemas.
-import { z } from 'zod';
-import { optionalText, text } from './text';
-import { appraisalProblems, appraisalRecordSchema, tally, type AppraisalRecord } from './appraisal';
+// posted, the objections anyone may raise, and how the county settles them. Pure data and rules;
+// the API's input schemas are in notice-schemas.ts, out of the workflows' way.
+import { appraisalProblems, tally, type AppraisalRecord } from './appraisal';
+import type { ResolutionInput } from './notice-schemas';
+import type { FieldError } from './text';
 import type { Limit } from './policy';
+
+export type { AssistanceDecisionInput, CaseAssistance, ObjectionInput, ResolutionInput } from './notice-schemas';
 
 /** grant 纳入, keep 保留, remove 取消, deny 不予纳入 (only as the result of a review). */
 export const ASSISTANCE_DECISIONS = ['grant', 'keep', 'remove', 'deny'] as const;
@@ -37,73 +40,26 @@ export const DEFAULT_NOTICE_POLICY: NoticePolicy = {
 export const THREE_ROUNDS: NoticeLevel[] = ['village', 'township', 'county'];
 
 
-/** Yuan per month, to the fen. */
-export const amountSchema = z.number().positive().max(1_000_000)
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'must be in yuan with at most two decimals');
-
-function amountGoesWithListing(d: { decision: AssistanceDecision; amount?: number }, ctx: z.RefinementCtx): void {
-  const listed = LISTED_DECISIONS.includes(d.decision);
-  if (listed && d.amount === undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: `is required when the decision is "${d.decision}"` });
-  if (!listed && d.amount !== undefined) ctx.addIssue({ code: 'custom', path: ['amount'], message: `must be left out when the decision is "${d.decision}"` });
-}
-
-/** A decision about a household's assistance: the amount goes with listing decisions only. */
-export const assistanceDecisionSchema = z.object({
-  decision: z.enum(ASSISTANCE_DECISIONS),
-  amount: amountSchema.optional(),
-}).strict().superRefine(amountGoesWithListing);
-
-export type AssistanceDecisionInput = z.infer<typeof assistanceDecisionSchema>;
-
-/** The household a notice is about: posted publicly by name and village only. */
-export const householdSchema = z.object({ name: text(100), village: text(100) }).strict();
-
-/** What a written reply changes in someone's assistance: posted in a notice cycle before it takes effect. */
-export const caseAssistanceSchema = z.object({
-  household: householdSchema,
-  decision: z.enum(['grant', 'keep', 'remove']),
-  amount: amountSchema.optional(),
-}).strict().superRefine(amountGoesWithListing);
-
-export type CaseAssistance = z.infer<typeof caseAssistanceSchema>;
-
-/** Anyone may object while a first notice is up; only the reason is required. */
-export const objectionSchema = z.object({
-  reason: text(2000),
-  name: optionalText(100),
-  contact: optionalText(100),
-}).strict();
-
-export type ObjectionInput = z.infer<typeof objectionSchema>;
-
-const revised = assistanceDecisionSchema.optional();
-
-/**
- * How the county settles a round's objections (复议): a re-investigation that upholds the noticed
- * decision or revises it, or a village democratic appraisal whose vote decides the same question.
- * A revision is given exactly when the decision does not stand.
- */
-export const resolutionSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('reinvestigation'), findings: text(20000), upheld: z.boolean(), revised }).strict(),
-  z.object({ method: z.literal('appraisal'), appraisal: appraisalRecordSchema, note: optionalText(), revised }).strict(),
-]).superRefine((r, ctx) => {
-  if (r.method === 'appraisal') {
-    const problems = appraisalProblems(r.appraisal, '');
-    for (const p of problems) ctx.addIssue({ code: 'custom', path: ['appraisal', ...p.field.split('.')], message: p.message });
-    if (problems.length > 0) return;
-  }
-  const upheld = upholds(r);
-  if (upheld && r.revised) ctx.addIssue({ code: 'custom', path: ['revised'], message: 'must be left out when the decision is upheld' });
-  if (!upheld && !r.revised) ctx.addIssue({ code: 'custom', path: ['revised'], message: 'is required when the decision does not stand (the revised decision is posted in the second notice)' });
-});
-
-export type ResolutionInput = z.infer<typeof resolutionSchema>;
-
 /** Whether a valid resolution lets the noticed decision stand: the re-investigation's finding, or the panel's vote. */
 type Settled = { method: 'reinvestigation'; upheld: boolean } | { method: 'appraisal'; appraisal: AppraisalRecord };
 
 export function upholds(r: Settled): boolean {
   return r.method === 'appraisal' ? tally(r.appraisal).passed : r.upheld;
+}
+
+/**
+ * The rules a resolution meets beyond its shape, checked by the API's schema and again by the
+ * notice cycle: a valid appraisal, and a revision given exactly when the decision does not stand.
+ */
+export function resolutionProblems(r: ResolutionInput): FieldError[] {
+  if (r.method === 'appraisal') {
+    const problems = appraisalProblems(r.appraisal);
+    if (problems.length > 0) return problems;
+  }
+  const upheld = upholds(r);
+  if (upheld && r.revised) return [{ field: 'revised', message: 'must be left out when the decision is upheld' }];
+  if (!upheld && !r.revised) return [{ field: 'revised', message: 'is required when the decision does not stand (the revised decision is posted in the second notice)' }];
+  return [];
 }
 
 /** Parses `NOTICE_PERIODS` overrides (e.g. `first=7d,second=3d`) and `NOTICE_ROUNDS` (`county` or `village,township,county`). */

@@ -1,6 +1,6 @@
 // What each reader may see of a petitioner (DESIGN.md §4). Pure functions, shared by API responses,
 // exports and notifications, so every channel withholds the same things the same way.
-import { isTownshipScoped, type Role } from './roles';
+import { withholdsAccusers, type Role } from './roles';
 
 export interface PetitionerIdentity {
   name?: string | null;
@@ -27,11 +27,12 @@ export function identityOf(row: PetitionerColumns): PetitionerIdentity {
 export const WITHHELD = '＊＊＊';
 
 /**
- * Accusation material never reaches the township that may be accused: township users never see an
- * accuser's identity, in any response, list, export or mail.
+ * Accusation material never reaches those who may be close to the accused: the roles that
+ * domain/roles.ts withholds accusers from (township users) never see an accuser's identity, in any
+ * response, list, export or mail.
  */
 export function identityWithheld(kind: string, role: Role): boolean {
-  return kind === 'accusation' && isTownshipScoped(role);
+  return kind === 'accusation' && withholdsAccusers(role);
 }
 
 /** Whether showing this case's petitioner to a county user is a confidential view, to be audited. */

@@ -1,9 +1,8 @@
 // The registration form (登记) of DESIGN.md §2 step 1 and §6.
 import { z } from 'zod';
 import { CATEGORIES, CHANNELS, KINDS, SOURCE_LEVELS } from './case';
-import { townshipCode } from './actions';
 import { villageCode } from './divisions';
-import { isoDateTime, optionalText, text } from './text';
+import { isoDateTime, optionalText, text, townshipCode } from './text';
 
 const petitioner = z.object({
   name: text(100),

@@ -1,11 +1,9 @@
 // The statutory review chain (DESIGN.md §2 step 7): after the written reply the petitioner may ask
 // the next level for 复查 within 30 days, decided within 30 days; then for 复核 on the same terms;
 // after 复核 the matter is final (终结). Pure rules, shared by the case workflow and the API.
-import { z } from 'zod';
-import { isoDateTime, optionalText, text } from './text';
 import type { WorkCalendar } from './calendar';
+import type { Satisfaction, Stage } from './case';
 import { dueText } from './day-count';
-import { SATISFACTION, type Stage } from './case';
 import { addLimit, type Limit } from './policy';
 
 /** 复查 (review by the next level), then 复核 (re-review by the level above it). */
@@ -48,30 +46,10 @@ export interface ReviewState {
   finalAt?: string;
 }
 
-export const reviewActionSchemas = {
-  'request-review': z.object({
-    reason: text(), body: text(200),
-    /** When the petitioner asked (e.g. the day a letter came in); now when left out. It must fall in the window. */
-    requestedAt: isoDateTime().optional(),
-  }).strict(),
-  'decide-review': z.object({ result: z.enum(REVIEW_RESULTS), opinion: text(20000) }).strict(),
-} as const;
-
-export type ReviewActionName = keyof typeof reviewActionSchemas;
-export type ReviewActionInput<A extends ReviewActionName> = z.infer<(typeof reviewActionSchemas)[A]>;
-export const REVIEW_ACTION_NAMES = Object.keys(reviewActionSchemas) as ReviewActionName[];
-
-export function isReviewActionName(name: string): name is ReviewActionName {
-  return Object.hasOwn(reviewActionSchemas, name);
+export interface PetitionerSatisfaction {
+  response: Satisfaction;
+  comment?: string;
 }
-
-/** The petitioner's own answer on the public page. */
-export const petitionerSatisfactionSchema = z.object({
-  response: z.enum(SATISFACTION),
-  comment: optionalText(1000),
-}).strict();
-
-export type PetitionerSatisfaction = z.infer<typeof petitionerSatisfactionSchema>;
 
 /**
  * A window of `limit` days from `from` ends by the day-counting rule: delivered on 1 November, the
@@ -121,24 +99,18 @@ export function requestDate(input: { requestedAt?: unknown }, now: Date): Date {
   return typeof input.requestedAt === 'string' ? new Date(input.requestedAt) : now;
 }
 
-/** Why a review action is refused now, or undefined when it is allowed; the field at fault, if any. */
-export function reviewActionRefusal(action: ReviewActionName, s: ReviewStatus, now: Date, at = now): { reason: string; field?: string } | undefined {
-  if (action === 'decide-review') return s.pending ? undefined : { reason: 'no 复查 or 复核 is waiting for a decision' };
+/** Why a request for a review is refused now (its date, when given, must fall in the window), or undefined. */
+export function requestActionRefusal(s: ReviewStatus, input: { requestedAt?: string } | undefined, now: Date): { reason: string; field?: string } | undefined {
   const state = requestRefusal(s);
   if (state) return { reason: state };
-  const late = requestDateRefusal(s.window!, at, now);
+  const late = requestDateRefusal(s.window!, requestDate(input ?? {}, now), now);
   return late ? { reason: late, field: REQUEST_DATE_FIELD } : undefined;
 }
 
-/** The review actions valid now, for clients that offer only valid steps. */
-export function availableReviewActions(s: ReviewStatus, now: Date): ReviewActionName[] {
-  return REVIEW_ACTION_NAMES.filter((a) => !reviewActionRefusal(a, s, now));
-}
-
 /** The petitioner rates the outcome once, from the written reply until the 复查 window ends. */
-export function satisfactionRefusal(s: ReviewStatus & { rated: boolean }, now: Date): string | undefined {
+export function satisfactionRefusal(s: ReviewStatus, rated: boolean, now: Date): string | undefined {
   if (s.window?.level !== 'review' || now.toISOString() >= s.window.endsAt) {
     return 'satisfaction can be given from the written reply until the 复查 window ends';
   }
-  return s.rated ? 'satisfaction was already given for this case' : undefined;
+  return rated ? 'satisfaction was already given for this case' : undefined;
 }

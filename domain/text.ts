@@ -53,3 +53,22 @@ export const isoDate = (message = `must be a date (YYYY-MM-DD) ${YEARS}`) => z.s
 
 /** An ISO 8601 date-time with its offset, e.g. `2026-11-28T09:00:00+08:00`. */
 export const isoDateTime = (message = `must be an ISO 8601 date-time ${YEARS}`) => z.string().regex(new RegExp(`^${DATE}T${TIME}$`), message);
+
+export const townshipCode = z.string().regex(/^[0-9]{3,12}$/, 'must be a township code of 3 to 12 digits');
+
+export interface FieldError {
+  field: string;
+  message: string;
+  /** A machine-readable reason, where a rule gives one (e.g. `malformed_text`). */
+  code?: string;
+}
+
+/** Flattens a zod error into the field list that the API's error body carries. */
+export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
+  return error.issues.map((i) => {
+    const unknownKeys = i.code === 'unrecognized_keys' ? i.keys : [];
+    const path = [...i.path.map(String), ...unknownKeys.slice(0, 1)];
+    const code = (i as { params?: { code?: unknown } }).params?.code;
+    return { field: [prefix, ...path].filter(Boolean).join('.') || '(body)', message: i.message, ...(typeof code === 'string' ? { code } : {}) };
+  });
+}

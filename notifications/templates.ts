@@ -1,6 +1,6 @@
 // Message templates, in Chinese and English. Each renders a subject and a plain-text body from the
 // case facts and the request's data; dates show in China Standard Time.
-import type { ClockKind } from '../domain/clocks';
+import { CLOCKS, type ClockKind } from '../domain/clocks';
 import { dueText } from '../domain/day-count';
 import type { CaseFacts } from './request';
 
@@ -22,18 +22,7 @@ export interface RenderedMessage {
 type Template = Record<Locale, (i: TemplateInput) => RenderedMessage>;
 
 
-const CLOCK_NAMES: Record<Locale, Record<ClockKind, string>> = {
-  zh: {
-    acceptance: '受理告知时限', investigation: '乡镇首办调查时限', recheck: '县级复查核实时限', reply: '法定答复时限', review: '复查复核决定时限',
-    emergency: '救急难先行救助时限',
-  },
-  en: {
-    acceptance: 'acceptance decision', investigation: 'township investigation', recheck: 'county re-check', reply: 'statutory written reply',
-    review: 'decision on a statutory review', emergency: 'emergency first aid',
-  },
-};
-
-const clockName = (l: Locale, i: TemplateInput) => CLOCK_NAMES[l][i.data.clock as ClockKind] ?? String(i.data.clock);
+const clockName = (l: Locale, i: TemplateInput) => CLOCKS[i.data.clock as ClockKind]?.label[l] ?? String(i.data.clock);
 
 function caseLines(l: Locale, i: TemplateInput): string[] {
   const c = i.case;

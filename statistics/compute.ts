@@ -2,7 +2,7 @@
 // one for the rates, one over the timeline for stage durations. The filter's date column and
 // township are indexed (Case.receivedAt, Case.closedAt, Case.townshipCode); timeline events are
 // reached through their (caseId, seq) index.
-import { ACTION_NAMES, TRANSITIONS } from '../domain/actions';
+import { STAGE_MOVES } from '../domain/actions';
 import { CATEGORIES, CHANNELS, KINDS, SATISFACTION, SOURCE_LEVELS, STAGES } from '../domain/case';
 import {
   CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, OUTCOME_LABELS, SATISFACTION_LABELS, SOURCE_LEVEL_LABELS, STAGE_LABELS, labelOf,
@@ -138,11 +138,11 @@ type DaysRow = { stage: string; spans: number; avg: number | null; p90: number |
 
 /**
  * Days spent in each stage, from the timeline: every action that moves a case ends a span of the
- * stage it moves it from (TRANSITIONS), which began at the case's previous moving action, or at
+ * stage it moves it from (STAGE_MOVES), which began at the case's previous moving action, or at
  * receipt for the first. Only finished spans count. p90 is the interpolated 90th percentile.
  */
 function daysQuery(where: Prisma.Sql): Prisma.Sql {
-  const leaves = Prisma.join(ACTION_NAMES.map((a) => Prisma.sql`(${a}, ${TRANSITIONS[a].from})`));
+  const leaves = Prisma.join(STAGE_MOVES.map(({ action, from }) => Prisma.sql`(${action}, ${from})`));
   return Prisma.sql`
     WITH moves AS (
       SELECT t.stage, e."at", c."receivedAt",

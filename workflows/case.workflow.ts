@@ -2,29 +2,24 @@ import {
   ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
 import { caseRow } from '../domain/case-row';
-import { actionSchemas, ACTION_NAMES, fieldErrors, refusal, type ActionName } from '../domain/actions';
-import { clockActionRefusal, clockActionSchemas, CLOCK_ACTION_NAMES, type ClockActionName } from '../domain/clock-actions';
-import { escalationAudience, nextEscalation, type PlannedEscalation } from '../domain/clocks';
 import {
-  actionUpdates, calendarSignal, caseViewQuery, clockActionUpdates, FailureType, petitionerSatisfactionUpdate,
-  registerUpdate, reviewActionUpdates, type Actor, type CarriedCase, type CaseAck, type CaseNotice, type CaseView,
+  ACTIONS, ACTION_NAMES, roleRefusal, stateRefusal, type ActionName, type Audience, type CaseStatus, type Effect,
+} from '../domain/actions';
+import { escalationAudience } from '../domain/clocks';
+import {
+  actionUpdates, calendarSignal, caseViewQuery, FailureType, registerUpdate, type ActionCommand, type Actor, type CaseAck, type CaseNotice, type CaseView,
   type CaseWorkflowInput,
 } from '../domain/messages';
-import { DEFAULT_NOTICE_POLICY, type CaseAssistance } from '../domain/notice';
-import {
-  petitionerSatisfactionSchema, REVIEW_ACTION_NAMES, requestDate, reviewActionRefusal, reviewActionSchemas, satisfactionRefusal,
-} from '../domain/review';
+import type { CaseAssistance } from '../domain/notice';
+import type { TemplateName } from '../notifications/templates';
 import type { Activities } from '../activities';
 import type { CaseFacts, NotificationRequest } from '../notifications/request';
-import { applyAction, initialView } from './case-state';
-import {
-  applyCalendar, applyClockAction, clockStatus, reachLevel, startClocks, syncClocks, type ClockContext,
-} from './clock-state';
+import { initialView, moveTo } from './case-state';
+import { applyCalendar, clockStatus, nextLevel, reachLevel, startClocks, syncClocks, type ClockContext } from './clock-state';
 import { noticeCycleWorkflow } from './notice-cycle.workflow';
-import {
-  decideReview, lapseWindow, noteReviewDue, recordFollowUpSatisfaction, recordPetitionerSatisfaction, requestReview,
-  reviewStatus, startReviewChain, windowExpiry,
-} from './review-state';
+import { lapseWindow, noteReviewDue, reviewStatus, windowExpiry } from './review-state';
+import { snapshot } from './snapshot';
+import { UpdatableTimer } from './updatable-timer';
 
 const { registerCase, recordEvent } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -54,6 +49,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     policy: input.policy, calendar: carried?.calendar ?? input.calendar, emergency: input.registration.urgent === true,
   };
   if (!carried) startClocks(view, input.registration.receivedAt, ctx);
+  /** The case's one timer: the next escalation level of its clocks, or the end of its review window. */
+  const timer = new UpdatableTimer('next escalation or review window end');
+  const plan = () => {
+    const next = nextLevel(view)?.at;
+    const expiry = windowExpiry(view);
+    const at = expiry && (!next || expiry < next) ? expiry : next;
+    timer.deadline = at === undefined ? undefined : Date.parse(at);
+  };
+  plan();
   /** Notice cycles started and not yet ended: the case workflow outlives them. */
   let runningNotices = 0;
   /** Messages waiting for the main loop to send them. */
@@ -88,53 +92,38 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     },
   });
 
-  for (const action of ACTION_NAMES) {
-    setHandler(actionUpdates[action], async (cmd) => {
-      const now = new Date();
-      // Validators do not run on replay, so the handler parses again rather than trusting them to normalise.
-      const parsed = actionSchemas[action].parse(cmd.input);
-      applyAction(view, action, parsed as never, cmd.actor, now, input.policy);
-      if (action === 'reply') startReviewChain(view, now, ctx);
-      if (action === 'follow-up') recordFollowUpSatisfaction(view, (parsed as { response: never }).response, now);
-      syncClocks(view, now, ctx);
-      const eventSeq = await record(action, parsed, now, cmd.actor);
-      const assistance = (parsed as { assistance?: CaseAssistance }).assistance;
-      if (assistance) await startNotice(assistance, cmd.actor, now);
-      return ack(eventSeq);
-    }, { validator: (cmd) => validate(view, action, cmd.input) });
-  }
-
-  for (const action of REVIEW_ACTION_NAMES) {
-    setHandler(reviewActionUpdates[action], async (cmd) => {
-      const now = new Date();
-      const parsed = reviewActionSchemas[action].parse(cmd.input);
-      const request = action === 'request-review'
-        ? requestReview(view, parsed as never, cmd.actor, now)
-        : decideReview(view, parsed as never, cmd.actor, now, ctx);
-      syncClocks(view, now, ctx);
-      noteReviewDue(view);
-      return ack(await record(action, { ...parsed, level: request.level }, now, cmd.actor));
-    }, {
-      validator: (cmd) => {
-        parseOrRefuse(reviewActionSchemas[action], action, cmd.input);
-        const now = new Date();
-        const why = reviewActionRefusal(action, reviewStatus(view), now, requestDate(cmd.input as { requestedAt?: unknown }, now));
-        refuse(why?.reason, view.stage, why?.field);
-      },
-    });
-  }
-
-  setHandler(petitionerSatisfactionUpdate, async (answer) => {
-    const now = new Date();
-    const parsed = petitionerSatisfactionSchema.parse(answer);
-    recordPetitionerSatisfaction(view, parsed, now);
-    return ack(await record('petitioner-satisfaction', parsed, now));
-  }, {
-    validator: (answer) => {
-      refuse(satisfactionRefusal({ ...reviewStatus(view), rated: Boolean(view.satisfaction?.petitioner) }, new Date()), view.stage);
-      parseOrRefuse(petitionerSatisfactionSchema, 'petitioner-satisfaction', answer);
-    },
+  const status = (): CaseStatus => ({
+    stage: view.stage, kind: view.kind, ...clockStatus(view), review: reviewStatus(view), rated: Boolean(view.satisfaction?.petitioner),
   });
+
+  /** Refuses, before anything changes, an action the case's stage, the actor's role or its state does not allow. */
+  function validate<A extends ActionName>(action: A, { actor, input }: ActionCommand<A>): void {
+    const why = stateRefusal(action, status(), new Date(), input);
+    if (why) refuse(why.reason, view.stage, why.field);
+    const staff = ACTIONS[action].who !== 'petitioner';
+    const forbidden = staff ? roleRefusal(action, actor?.role ?? '', view.stage) : undefined;
+    if (forbidden) throw ApplicationFailure.nonRetryable(forbidden, FailureType.forbidden, { stage: view.stage });
+  }
+
+  /** Takes a validated action: its effect, the move to its stage, the clocks, and its timeline event. */
+  async function take<A extends ActionName>(action: A, { actor, input }: ActionCommand<A>): Promise<CaseAck> {
+    const now = new Date();
+    const spec = ACTIONS[action];
+    const effect: Effect = spec.effect({ view, input, actorName: actor?.name ?? '', now, ctx }) ?? {};
+    if (spec.to) moveTo(view, spec.to, now);
+    syncClocks(view, now, ctx);
+    noteReviewDue(view);
+    plan();
+    const data = { ...input, ...effect.data };
+    if (effect.tell) outbox.push(...tell(action, effect.tell, data, actor));
+    const eventSeq = await record(action, data, now, actor);
+    if (effect.notice && actor) await startNotice(effect.notice, actor, now);
+    return ack(eventSeq);
+  }
+
+  for (const action of ACTION_NAMES) {
+    setHandler(actionUpdates[action], (cmd: ActionCommand) => take(action, cmd), { validator: (cmd: ActionCommand) => validate(action, cmd) });
+  }
 
   /** Posts a change in someone's assistance for public notice, as a child workflow the case waits for. */
   async function startNotice(assistance: CaseAssistance, actor: Actor, now: Date): Promise<void> {
@@ -148,7 +137,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       args: [{
         noticeId, caseId: input.caseId, township: view.township, category: input.registration.category,
         household: assistance.household, proposed: { decision: assistance.decision, amount: assistance.amount },
-        policy: input.notice ?? DEFAULT_NOTICE_POLICY, startedBy: actor,
+        policy: input.notice, startedBy: actor,
       }],
     });
     await record('notice-started', { noticeId, household: assistance.household, decision: assistance.decision, amount: assistance.amount }, now, actor);
@@ -168,30 +157,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   /** The window of a closed case ends unused: nothing more can be asked for. */
   async function lapse(endsAt: string): Promise<void> {
     const level = lapseWindow(view);
+    plan();
     await record('review-window-closed', { level }, new Date(endsAt));
   }
 
-  for (const action of CLOCK_ACTION_NAMES) {
-    setHandler(clockActionUpdates[action], async (cmd) => {
-      const now = new Date();
-      const parsed = clockActionSchemas[action].parse(cmd.input);
-      const extra = applyClockAction(view, action, parsed as never, cmd.actor, now, ctx);
-      const data = { ...parsed, ...extra };
-      outbox.push(...clockActionNotices(action, data, cmd.actor));
-      return ack(await record(action, data, now, cmd.actor));
-    }, { validator: (cmd) => validateClockAction(view, action, cmd.input) });
-  }
-
-  /** Who hears of a clock action: managers of a request, the petitioner (when reachable) of an approval. */
-  function clockActionNotices(action: ClockActionName, data: Record<string, unknown>, actor: Actor): NotificationRequest[] {
-    const key = `${input.caseId}/${action}/${view.extensions?.length ?? 0}`;
+  /** Who hears of an action: managers of an extension request, the petitioner (when reachable) of its approval. */
+  function tell(action: ActionName, audience: Audience, data: Record<string, unknown>, actor?: Actor): NotificationRequest[] {
+    const key = `${input.caseId}/${action}/${view.extensions.length}`;
     const email = input.registration.petitioner?.email;
-    const values = { days: data.days as number, reason: data.reason as string, replyDueAt: view.replyDueAt, requestedBy: actor.name };
-    if (action === 'request-extension') return [{ key, template: 'extension.requested', to: { roles: ['manager'] }, case: caseFacts(), data: values }];
-    if (action === 'approve-extension' && email) {
-      return [{ key, template: 'extension.approved', to: { addresses: [{ email, name: input.registration.petitioner?.name }] }, case: caseFacts(), data: values }];
-    }
-    return [];
+    const values = { days: data.days as number, reason: data.reason as string, replyDueAt: view.replyDueAt, requestedBy: actor?.name };
+    const template: TemplateName = action === 'request-extension' ? 'extension.requested' : 'extension.approved';
+    if (audience === 'managers') return [{ key, template, to: { roles: ['manager'] }, case: caseFacts(), data: values }];
+    return email ? [{ key, template, to: { addresses: [{ email, name: input.registration.petitioner?.name }] }, case: caseFacts(), data: values }] : [];
   }
 
   setHandler(calendarSignal, async (calendar) => {
@@ -199,12 +176,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     if (calendar.version <= view.calendarVersion) return;
     ctx.calendar = calendar;
     const moved = applyCalendar(view, ctx);
+    plan();
     await record('calendar-changed', { version: calendar.version, moved }, new Date());
   });
 
   /** Reaches one level of one clock: a timeline event and a notification, once. */
-  async function escalate(next: PlannedEscalation): Promise<void> {
+  async function escalate(next: NonNullable<ReturnType<typeof nextLevel>>): Promise<void> {
     const clock = reachLevel(view, next.clockId, next.level);
+    plan();
     outbox.push({
       key: `${input.caseId}/${clock.id}/${next.level}`,
       template: `clock.${next.level}`,
@@ -224,33 +203,25 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     registered = true;
   }
 
-  // One timer at a time: the next level of the earliest clock. Any change that moves it (a stage
-  // change, a pause, an extension, a new calendar) wakes the loop, which plans again.
   // A closed case with a review window open waits for the window to end, then completes.
   const done = () => view.stage === 'closed' && outbox.length === 0 && runningNotices === 0 && !windowExpiry(view) && allHandlersFinished();
   // A long history continues in a new run, between steps: no message waiting, no notice cycle
-  // running (the case awaits its result), no Update half done. The new run plans its timers afresh.
+  // running (the case awaits its result), no Update half done. The new run plans its timer afresh.
   const historyFull = () => {
     const { continueAsNewSuggested, historyLength } = workflowInfo();
     return continueAsNewSuggested || historyLength >= (input.historyLimit ?? HISTORY_LIMIT);
   };
   const mayContinue = () => outbox.length === 0 && runningNotices === 0 && allHandlersFinished() && historyFull();
-  const planOf = () => JSON.stringify([nextEscalation(view.clocks), windowExpiry(view)]);
   for (;;) {
     const message = outbox.shift();
     if (message) { await sendNotification(message); continue; }
     if (done()) return view;
     if (mayContinue()) return continueAsNew<typeof caseWorkflow>({ ...input, continued: { view, seq, calendar: ctx.calendar } });
-    const next = nextEscalation(view.clocks);
+    if (!(await timer.expired(() => outbox.length > 0 || done() || mayContinue()))) continue;
     const expiry = windowExpiry(view);
-    const plan = planOf();
-    const changed = () => outbox.length > 0 || done() || mayContinue() || planOf() !== plan;
-    const at = expiry && (!next || expiry < next.at) ? expiry : next?.at;
-    if (!at) { await condition(changed); continue; }
-    const wait = Date.parse(at) - Date.now();
-    if (wait > 0 && await condition(changed, wait)) continue;
-    if (at === expiry) await lapse(expiry);
-    else await escalate(next!);
+    const next = nextLevel(view);
+    if (expiry && (!next || expiry < next.at)) await lapse(expiry);
+    else if (next) await escalate(next);
   }
 }
 
@@ -259,31 +230,6 @@ function refuse(why: string | undefined, stage: string, field?: string): void {
   if (why) throw ApplicationFailure.nonRetryable(why, FailureType.actionNotAllowed, { stage, ...(field ? { fields: [{ field, message: why }] } : {}) });
 }
 
-function parseOrRefuse(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, name: string, value: unknown): void {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw ApplicationFailure.nonRetryable(`invalid input for "${name}"`, FailureType.invalidInput, { fields: fieldErrors(parsed.error as never) });
-  }
-}
-
-/** Refuses, before anything changes, an action that the stage or the input does not allow. */
-function validate(view: CaseView, action: ActionName, input: unknown): void {
-  refuse(refusal(action, view.stage, view.kind), view.stage);
-  const pause = view.pauses.at(-1);
-  refuse(pause && !pause.to ? `the case is paused (${pause.reason}); resume it first` : undefined, view.stage);
-  parseOrRefuse(actionSchemas[action], action, input);
-}
-
-function validateClockAction(view: CaseView, action: ClockActionName, input: unknown): void {
-  refuse(clockActionRefusal(action, clockStatus(view)), view.stage);
-  parseOrRefuse(clockActionSchemas[action], action, input);
-}
-
 function identityOf({ petitioner: p }: CaseWorkflowInput['registration']) {
   return p && { name: p.name, phone: p.phone, idNumber: p.idNumber, address: p.address };
-}
-
-/** A copy for an activity's input, so later handlers cannot change what an earlier one recorded. */
-function snapshot(view: CaseView): CaseView {
-  return JSON.parse(JSON.stringify(view)) as CaseView;
 }

@@ -1,10 +1,10 @@
 // How the review chain and satisfaction change a case: pure functions over the workflow's state,
 // beside case-state.ts and clock-state.ts.
 import type { WorkCalendar } from '../domain/calendar';
-import type { Actor, CaseView } from '../domain/messages';
+import type { CaseView } from '../domain/messages';
 import type { TimePolicy } from '../domain/policy';
 import {
-  requestDate, windowEnd, type PetitionerSatisfaction, type ReviewActionInput, type ReviewLevel, type ReviewRequest, type ReviewStatus,
+  requestDate, windowEnd, type PetitionerSatisfaction, type ReviewLevel, type ReviewRequest, type ReviewResult, type ReviewStatus,
 } from '../domain/review';
 import type { Satisfaction } from '../domain/case';
 
@@ -28,32 +28,29 @@ export function reviewStatus(view: CaseView): ReviewStatus {
 }
 
 /** Records the petitioner's request (taken at the desk); the case waits for the next level's decision. */
-export function requestReview(view: CaseView, input: ReviewActionInput<'request-review'>, actor: Actor, now: Date): ReviewRequest {
+export function requestReview(view: CaseView, input: { reason: string; body: string; requestedAt?: string }, by: string, now: Date): ReviewRequest {
   const review = view.review;
   const request: ReviewRequest = {
-    level: review.window!.level, requestedAt: requestDate(input, now).toISOString(), recordedBy: actor.name, reason: input.reason, body: input.body,
+    level: review.window!.level, requestedAt: requestDate(input, now).toISOString(), recordedBy: by, reason: input.reason, body: input.body,
   };
   review.requests.push(request);
   review.window = undefined;
-  view.stage = 'review';
   return request;
 }
 
-/** After syncClocks: the pending request is due when its clock is. */
+/** After the clocks are in step: a pending request is due when its clock is. */
 export function noteReviewDue(view: CaseView): void {
   const pending = view.review.requests.find((r) => !r.decidedAt);
-  if (pending && view.stageDueAt) pending.dueAt = view.stageDueAt;
+  if (pending && view.stage === 'review' && view.stageDueAt) pending.dueAt = view.stageDueAt;
 }
 
 /** The next level's decision: 复查 opens the window for 复核; 复核 makes the matter final (终结). */
-export function decideReview(view: CaseView, input: ReviewActionInput<'decide-review'>, actor: Actor, now: Date, ctx: ReviewContext): ReviewRequest {
+export function decideReview(view: CaseView, input: { result: ReviewResult; opinion: string }, by: string, now: Date, ctx: ReviewContext): ReviewRequest {
   const review = view.review;
   const request = review.requests.find((r) => !r.decidedAt)!;
-  Object.assign(request, { decidedAt: now.toISOString(), decidedBy: actor.name, result: input.result, opinion: input.opinion });
+  Object.assign(request, { decidedAt: now.toISOString(), decidedBy: by, result: input.result, opinion: input.opinion });
   if (request.level === 'review') openWindow(view, 're_review', now, ctx);
   else review.finalAt = now.toISOString();
-  view.stage = 'closed';
-  view.closedAt ??= now.toISOString();
   return request;
 }
 

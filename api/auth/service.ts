@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Request } from 'express';
 import type { Db } from '../../db/client';
-import type { Role } from '../../domain/roles';
+import { roleOf, type Role } from '../../domain/roles';
 import { requestContext } from '../audit/context';
 import type { AuditLog } from '../audit/log';
 import { ApiError } from '../http/errors';
@@ -21,13 +21,13 @@ export interface AuthUser {
 }
 
 interface UserRow {
-  id: string; username: string; displayName: string; role: Role; townshipCode: string | null; mustChangePassword: boolean;
+  id: string; username: string; displayName: string; role: string; townshipCode: string | null; mustChangePassword: boolean;
 }
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 export const toAuthUser = (u: UserRow): AuthUser => ({
-  id: u.id, username: u.username, displayName: u.displayName, role: u.role, townshipCode: u.townshipCode, mustChangePassword: u.mustChangePassword,
+  id: u.id, username: u.username, displayName: u.displayName, role: roleOf(u.role), townshipCode: u.townshipCode, mustChangePassword: u.mustChangePassword,
 });
 
 /** Ends every session of a user (but the one given): after a password change, a reset or deactivation. */

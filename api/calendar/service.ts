@@ -4,7 +4,7 @@ import { calendarInForce, saveCalendarYear, workCalendar } from '../../db/calend
 import type { Db } from '../../db/client';
 import { countBetween } from '../../domain/calendar';
 import { clockLimit, escalationFor, schedule, type Clock } from '../../domain/clocks';
-import type { FieldError } from '../../domain/actions';
+import type { FieldError } from '../../domain/text';
 import type { TimePolicy } from '../../domain/policy';
 import type { AuthUser } from '../auth/service';
 import { ApiError } from '../http/errors';

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { Registration } from '../../domain/registration';
 import { ApiError, parseOr400 } from '../http/errors';
 import type { RouteContext, RouteResult } from '../http/route';
-import { caseActionSchemas, idempotencyKey, type actionParams, type caseIdParams, type listQuery } from './schemas';
+import { ACTION_SCHEMAS } from './action-schemas';
+import { idempotencyKey, type actionParams, type caseIdParams, type listQuery } from './schemas';
 import type { CaseService } from './service';
 
 type Ctx<P = unknown, Q = unknown, B = unknown> = RouteContext<P, Q, B>;
@@ -28,7 +29,7 @@ export function createCaseHandlers(cases: CaseService) {
     async act({ params, req, user }: Ctx<z.infer<typeof actionParams>>): Promise<RouteResult> {
       const action = params.action;
       // Each action has its own body schema, so the body is parsed here rather than by the route.
-      const input = parseOr400(caseActionSchemas[action], req.body ?? {});
+      const input = parseOr400(ACTION_SCHEMAS[action], req.body ?? {});
       return { body: await cases.act(params.id, action, input, user) };
     },
   };

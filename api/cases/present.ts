@@ -1,12 +1,11 @@
 // How a case row becomes an API response, and what each caller may see of it.
-import { availableActions } from '../../domain/actions';
+import { availableActions, type CaseStatus } from '../../domain/actions';
 import type { Kind, Stage } from '../../domain/case';
 import {
   forRecipient, identityOf, identityWithheld, isConfidentialIdentity, maskIdNumber,
 } from '../../domain/personal-data';
-import { availableClockActions, type ExtensionStatus } from '../../domain/clock-actions';
-import type { EscalationLevel, PauseReason } from '../../domain/clocks';
-import { availableReviewActions, type ReviewLevel, type ReviewStatus } from '../../domain/review';
+import type { EscalationLevel, ExtensionStatus, PauseReason } from '../../domain/clocks';
+import type { ReviewLevel, ReviewStatus } from '../../domain/review';
 import type { Satisfaction } from '../../domain/case';
 import type { Case, CaseEvent, Township } from '../../prisma/generated/client';
 import type { AuthUser } from '../auth/service';
@@ -29,6 +28,18 @@ export function reviewStatusOf(row: Case): ReviewStatus {
     window: row.reviewWindow && row.reviewWindowEndsAt ? { level: row.reviewWindow as ReviewLevel, endsAt: row.reviewWindowEndsAt.toISOString() } : undefined,
     pending: (row.reviewPending as ReviewLevel | null) ?? undefined,
     finalAt: iso(row.finalAt) ?? undefined,
+  };
+}
+
+/** What the action table's rules read, as the read model knows it. */
+export function statusOf(row: Case): CaseStatus {
+  return {
+    stage: row.stage as Stage, kind: row.kind as Kind, paused: row.pausedSince !== null,
+    replyRunning: row.acceptedAt !== null && row.repliedAt === null && row.stage !== 'closed',
+    extension: row.extensionStatus as ExtensionStatus | null ?? undefined,
+    firstAidDue: row.urgent && row.firstAidAt === null && row.stage !== 'closed',
+    review: reviewStatusOf(row),
+    rated: row.petitionerSatisfaction !== null,
   };
 }
 
@@ -73,8 +84,9 @@ export function presentSummary(row: CaseRow, viewer: Viewer, now = new Date()) {
 
 export function presentDetail(row: CaseRow & { repeatOf?: EarlierCase | null }, events: CaseEvent[], viewer: Viewer, queryCode?: string) {
   const withheld = identityWithheld(row.kind, viewer.role);
+  const now = new Date();
   const detail = {
-    ...summaryFields(row, new Date()),
+    ...summaryFields(row, now),
     ...(withheld ? { petitionerName: null, petitionerIdNumber: null } : {}),
     ...(queryCode ? { queryCode } : {}),
     source: { level: row.sourceLevel, body: row.sourceBody, reference: row.sourceReference },
@@ -91,25 +103,19 @@ export function presentDetail(row: CaseRow & { repeatOf?: EarlierCase | null }, 
     repliedAt: iso(row.repliedAt),
     closedAt: iso(row.closedAt),
     investigationRounds: row.investigationRounds,
-    // A paused case takes no stage action until it is resumed (the workflow refuses them).
-    availableActions: row.pausedSince !== null ? [] : availableActions(row.stage as Stage, row.kind as Kind),
+    availableActions: availableActions('stage', statusOf(row), now),
     clock: {
       warnAt: iso(row.warnAt), pausedSince: iso(row.pausedSince),
       pauseReason: row.pauseReason as PauseReason | null, extension: row.extensionStatus as ExtensionStatus | null,
       urgent: row.urgent, firstAidAt: iso(row.firstAidAt),
     },
-    clockActions: availableClockActions({
-      stage: row.stage as Stage, paused: row.pausedSince !== null,
-      replyRunning: row.acceptedAt !== null && row.repliedAt === null && row.stage !== 'closed',
-      extension: row.extensionStatus as ExtensionStatus | undefined ?? undefined,
-      firstAidDue: row.urgent && row.firstAidAt === null && row.stage !== 'closed',
-    }),
+    clockActions: availableActions('clock', statusOf(row), now),
     review: {
       window: row.reviewWindow ? { level: row.reviewWindow as ReviewLevel, endsAt: iso(row.reviewWindowEndsAt)! } : null,
       pending: row.reviewPending as ReviewLevel | null,
       finalAt: iso(row.finalAt),
     },
-    reviewActions: availableReviewActions(reviewStatusOf(row), new Date()),
+    reviewActions: availableActions('review', statusOf(row), now),
     satisfaction: { followUp: row.satisfaction as Satisfaction | null, petitioner: row.petitionerSatisfaction as Satisfaction | null },
     repeatOf: row.repeatOf ? { id: row.repeatOf.id, caseNo: row.repeatOf.caseNo, finalAt: iso(row.repeatOf.finalAt) } : null,
     timeline: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at.toISOString(), actor: e.actorName, data: e.data as Record<string, unknown> })),

@@ -1,9 +1,17 @@
-import { actionPermission } from '../../domain/roles';
+import { rolesForAny, STAFF_ACTIONS, stagesOf, rolesFor, type ActionName } from '../../domain/actions';
 import { registrationSchema } from '../../domain/registration';
-import { route, type Route } from '../http/route';
+import { route, type Route, type VariantAccess } from '../http/route';
+import { ACTION_SCHEMAS } from './action-schemas';
 import { createCaseHandlers } from './handler';
-import { actionParams, caseActionSchemas, caseDetailSchema, caseIdParams, caseListSchema, listQuery } from './schemas';
+import { actionParams, caseDetailSchema, caseIdParams, caseListSchema, listQuery } from './schemas';
 import type { CaseService } from './service';
+
+/** Who may take a case action: the roles of any stage at the route, narrowed to the case's stage by the service. */
+function actionAccess(value: string): VariantAccess {
+  const action = value as ActionName;
+  const byStage = stagesOf(action).map((s) => `${s}: ${rolesFor(action, s).join(', ') || 'nobody'}`).join('; ');
+  return { name: `case.${action}`, roles: rolesForAny(action), note: `By the case's stage: ${byStage}.` };
+}
 
 export function caseRoutes(cases: CaseService): Route[] {
   const h = createCaseHandlers(cases);
@@ -33,14 +41,14 @@ export function caseRoutes(cases: CaseService): Route[] {
     }),
     route({
       method: 'post', path: '/api/cases/:id/actions/:action', tag: 'cases', summary: 'Perform a step on a case',
-      variantPermission: (action) => actionPermission(action as Parameters<typeof actionPermission>[0]),
+      variantAccess: actionAccess,
       params: actionParams,
-      bodyVariants: caseActionSchemas,
+      bodyVariants: Object.fromEntries(STAFF_ACTIONS.map((a) => [a, ACTION_SCHEMAS[a]])),
       audit: ({ action }) => `case.${action}`,
       responses: {
         200: { description: 'the case after the step', schema: caseDetailSchema },
         400: { description: 'invalid fields' },
-        403: { description: 'the role may not perform this action' },
+        403: { description: 'the role may not perform this action, or not in the case\'s stage' },
         404: { description: 'no such case, or not visible to the caller' },
         409: { description: 'the action is not allowed in the case\'s stage' },
       },

@@ -1,23 +1,19 @@
 import { z } from 'zod';
-import { ACTION_NAMES, actionSchemas } from '../../domain/actions';
-import { CLOCK_ACTION_NAMES, clockActionSchemas, EXTENSION_STATUSES } from '../../domain/clock-actions';
-import { LEVELS, PAUSE_REASONS } from '../../domain/clocks';
+import { ACTIONS, STAFF_ACTIONS, type ActionGroup } from '../../domain/actions';
+import { EXTENSION_STATUSES, LEVELS, PAUSE_REASONS } from '../../domain/clocks';
 import { CATEGORIES, CHANNELS, KINDS, SATISFACTION, STAGES } from '../../domain/case';
-import { REVIEW_ACTION_NAMES, REVIEW_LEVELS, reviewActionSchemas } from '../../domain/review';
-import { townshipCode } from '../../domain/actions';
+import { REVIEW_LEVELS } from '../../domain/review';
 import { villageCode } from '../../domain/divisions';
-import { text } from '../../domain/text';
+import { text, townshipCode } from '../../domain/text';
 import { pageOf, pageQuery } from '../http/paging';
 
 export const caseIdParams = z.object({ id: z.string().regex(/^c[0-9a-f]{32}$/, 'must be a case id') });
 
-/** Every action on a case: the stage, clock and review actions, each with its body schema. */
-export const caseActionSchemas = { ...actionSchemas, ...clockActionSchemas, ...reviewActionSchemas };
-const CASE_ACTION_NAMES = [...ACTION_NAMES, ...CLOCK_ACTION_NAMES, ...REVIEW_ACTION_NAMES];
-
 export const actionParams = caseIdParams.extend({
-  action: z.enum(CASE_ACTION_NAMES, { message: `must be one of: ${CASE_ACTION_NAMES.join(', ')}` }),
+  action: z.enum(STAFF_ACTIONS, { message: `must be one of: ${STAFF_ACTIONS.join(', ')}` }),
 });
+
+const actionsOf = (group: ActionGroup) => z.array(z.enum(STAFF_ACTIONS.filter((a) => ACTIONS[a].group === group)));
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -83,7 +79,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   repliedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   investigationRounds: z.number(),
-  availableActions: z.array(z.enum(ACTION_NAMES)),
+  availableActions: actionsOf('stage'),
   clock: z.object({
     warnAt: z.string().nullable(),
     pausedSince: z.string().nullable(),
@@ -94,7 +90,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
     firstAidAt: z.string().nullable(),
   }),
   /** The clock actions (extensions, pauses, first aid) valid now. */
-  clockActions: z.array(z.enum(CLOCK_ACTION_NAMES)),
+  clockActions: actionsOf('clock'),
   review: z.object({
     /** The request the petitioner may make now, and until when. */
     window: z.object({ level: z.enum(REVIEW_LEVELS), endsAt: z.string() }).nullable(),
@@ -104,7 +100,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
     finalAt: z.string().nullable(),
   }),
   /** The review actions (复查, 复核) valid now. */
-  reviewActions: z.array(z.enum(REVIEW_ACTION_NAMES)),
+  reviewActions: actionsOf('review'),
   satisfaction: z.object({ followUp: z.enum(SATISFACTION).nullable(), petitioner: z.enum(SATISFACTION).nullable() }),
   /** Flagged at intake: the same petitioner's earlier case on the same matter, final after 复核 (不再受理). */
   repeatOf: z.object({ id: z.string(), caseNo: z.string(), finalAt: z.string().nullable() }).nullable(),

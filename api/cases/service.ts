@@ -1,12 +1,10 @@
 import crypto from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
 import type { Db } from '../../db/client';
 import { workCalendar } from '../../db/calendar';
-import {
-  actionUpdates, CASE_WORKFLOW, clockActionUpdates, registerUpdate, reviewActionUpdates, type Actor, type CaseAck, type CaseWorkflowInput,
-} from '../../domain/messages';
-import { isReviewActionName, requestDate, reviewActionRefusal } from '../../domain/review';
+import { roleRefusal, rolesFor, stateRefusal, type ActionInputs, type ActionName } from '../../domain/actions';
+import type { Stage } from '../../domain/case';
+import { actionUpdates, CASE_WORKFLOW, registerUpdate, type Actor, type CaseWorkflowInput } from '../../domain/messages';
 import type { NoticePolicy } from '../../domain/notice';
 import type { TimePolicy } from '../../domain/policy';
 import type { Registration } from '../../domain/registration';
@@ -21,7 +19,7 @@ import { skipTake } from '../http/paging';
 import type { QueryCodes } from '../shared/query-code';
 import { listedTextNamesAccuser, recordIdentityViews } from '../audit/identity-views';
 import { searchWhere } from './search';
-import { presentDetail, presentSummary, revealsConfidentialIdentity, reviewStatusOf } from './present';
+import { presentDetail, presentSummary, revealsConfidentialIdentity, statusOf } from './present';
 import { fromWorkflowFailure } from './temporal-errors';
 import type { listQuery } from './schemas';
 import type { z } from 'zod';
@@ -50,18 +48,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Why a case whose workflow has completed refuses an action: for a late review request, the window or finality. */
-function closedRefusal(action: CaseActionName, input: Record<string, unknown>, row: Case) {
-  const now = new Date();
-  const why = isReviewActionName(action) ? reviewActionRefusal(action, reviewStatusOf(row), now, requestDate(input, now)) : undefined;
+/** Why a case whose workflow has completed refuses an action, as its row tells (a late review request: the window or finality). */
+function closedRefusal<A extends ActionName>(action: A, input: ActionInputs[A], row: Case) {
+  const why = stateRefusal(action, statusOf(row), new Date(), input);
   if (!why) return {};
   return { closed: why.reason, closedFields: why.field ? [{ field: why.field, message: why.reason }] : undefined };
 }
-
-/** Every case action: stage, clock and review actions. */
-type CaseActionName = keyof typeof actionUpdates | keyof typeof clockActionUpdates | keyof typeof reviewActionUpdates;
-// Each action's Update takes `{actor, input}`, the input already checked against the action's schema.
-const caseUpdates = { ...actionUpdates, ...clockActionUpdates, ...reviewActionUpdates } as Record<CaseActionName, UpdateDefinition<CaseAck, [{ actor: Actor; input: unknown }]>>;
 
 export const actorOf = (u: AuthUser): Actor => ({ id: u.id, name: u.displayName, role: u.role });
 
@@ -181,10 +173,17 @@ export function createCaseService({ db, temporal, taskQueue, policy, noticePolic
      * Performs one human step through the case workflow's Update, then answers with the case as it now
      * stands. The route has checked that the user's role may take the action.
      */
-    async act(id: string, action: CaseActionName, input: Record<string, unknown>, user: AuthUser) {
+    async act<A extends ActionName>(id: string, action: A, input: ActionInputs[A], user: AuthUser) {
       const row = await loadVisible(id, user);
-      if (action === 'accept') await assertTownship(String(input.township), 'township');
-      await withinDeadline(() => temporal.workflow.getHandle(row.id).executeUpdate(caseUpdates[action], {
+      // The route let through the roles of any stage; the case's stage narrows them (the workflow checks again).
+      // (An action the stage does not take at all is refused by the case's state, 409, not by the role.)
+      const stage = row.stage as Stage;
+      if (rolesFor(action, stage).length > 0) {
+        const forbidden = roleRefusal(action, user.role, stage);
+        if (forbidden) throw ApiError.forbidden(forbidden);
+      }
+      if (action === 'accept') await assertTownship((input as ActionInputs['accept']).township, 'township');
+      await withinDeadline(() => temporal.workflow.getHandle(row.id).executeUpdate(actionUpdates[action], {
         args: [{ actor: actorOf(user), input }],
       })).catch((e: unknown) => fromWorkflowFailure(e, closedRefusal(action, input, row)));
       return detail(id, user);

@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import type { FieldError } from '../../domain/actions';
+import type { FieldError } from '../../domain/text';
 import { FailureType } from '../../domain/messages';
 import { ApiError } from '../http/errors';
 

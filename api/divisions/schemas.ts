@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { townshipCode } from '../../domain/actions';
+import { townshipCode } from '../../domain/text';
 import { divisionName, villageCode } from '../../domain/divisions';
 import { IMPORT_KINDS } from './service';
 

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { findVillage } from '../../db/villages';
 import { countySchema, townshipSchema, villageSchema, within, type County } from '../../domain/divisions';
-import type { FieldError } from '../../domain/actions';
+import type { FieldError } from '../../domain/text';
 import { ApiError } from '../http/errors';
 import { fieldsOf, type SheetRow } from './spreadsheet';
 

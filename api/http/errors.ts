@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { z } from 'zod';
 import { isDatabaseUnavailable } from '../../db/unavailable';
-import { fieldErrors, type FieldError } from '../../domain/actions';
+import { fieldErrors, type FieldError } from '../../domain/text';
 
 /** Seconds a client should wait before retrying while a dependency is away. */
 export const RETRY_AFTER_SECONDS = 5;

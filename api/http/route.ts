@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { z } from 'zod';
-import { PERMISSIONS, allows, type Permission } from '../../domain/roles';
+import { PERMISSIONS, type Permission, type Role } from '../../domain/roles';
 import { withRequestContext } from '../audit/context';
 import type { AuditLog } from '../audit/log';
 import type { AuthUser } from '../auth/service';
@@ -26,8 +26,8 @@ export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   body?: B;
   /** A body whose schema depends on the last path parameter's value (one per case action); documented per value. */
   bodyVariants?: Record<string, z.ZodType>;
-  /** The permission each value of the last path parameter needs (one per case action): checked before the body, documented per value. */
-  variantPermission?: (value: string) => Permission;
+  /** Who may call each value of the last path parameter (one per case action): checked before the body, documented per value. */
+  variantAccess?: (value: string) => VariantAccess;
   headers?: Record<string, { required: boolean; description: string }>;
   /** A body that is a file, read by the handler as a stream (no JSON); documented with these types. */
   fileBody?: { contentTypes: readonly string[]; description: string };
@@ -43,12 +43,20 @@ export interface Route<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   handle(ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<RouteResult>;
 }
 
+export interface VariantAccess {
+  /** Its name in the document's `x-permission`. */
+  name: string;
+  roles: readonly Role[];
+  /** How the roles narrow further (by the case's stage), for the document. */
+  note?: string;
+}
+
 /** The name of a path's last parameter, if it ends in one (`/api/cases/:id/actions/:action` → `action`). */
 export const lastParam = (path: string) => /:([A-Za-z]+)$/.exec(path)?.[1];
 
-function assertAllowed(user: AuthUser, permission: Permission, what: string): void {
-  if (!allows(user.role, permission)) {
-    throw ApiError.forbidden(`role "${user.role}" may not ${what} (allowed: ${PERMISSIONS[permission].join(', ')})`);
+function assertAllowed(user: AuthUser, roles: readonly Role[], what: string): void {
+  if (!roles.includes(user.role)) {
+    throw ApiError.forbidden(`role "${user.role}" may not ${what} (allowed: ${roles.join(', ')})`);
   }
 }
 
@@ -130,17 +138,17 @@ export function mount(router: Router, routes: Route[], { authenticate, audit }: 
       if (r.path.startsWith('/api/cases/:id')) res.locals.caseId = req.params.id;
       let result: RouteResult;
       try {
-        const user = r.permission || r.variantPermission || r.permissionNote ? await authenticate(req) : (undefined as unknown as AuthUser);
+        const user = r.permission || r.variantAccess || r.permissionNote ? await authenticate(req) : (undefined as unknown as AuthUser);
         ctx.user = user;
-        if (r.permission) assertAllowed(user, r.permission, r.summary.toLowerCase());
+        if (r.permission) assertAllowed(user, PERMISSIONS[r.permission], r.summary.toLowerCase());
         if (user?.mustChangePassword && !r.beforePasswordChange) {
           throw new ApiError(403, 'password_change_required', 'the password an administrator set must be changed first (POST /api/auth/password)');
         }
         if (r.body || r.bodyVariants) assertJsonBody(req);
         const params = r.params ? parseOr400(r.params, req.params, 'params') : {};
-        if (r.variantPermission && variantParam) {
+        if (r.variantAccess && variantParam) {
           const value = String((params as Record<string, unknown>)[variantParam]);
-          assertAllowed(user, r.variantPermission(value), `perform "${value}"`);
+          assertAllowed(user, r.variantAccess(value).roles, `perform "${value}"`);
         }
         const query = r.query ? parseOr400(r.query, req.query, 'query') : {};
         if ((r.body || r.bodyVariants) && req.body === undefined) throw ApiError.badRequest(NO_JSON_BODY);

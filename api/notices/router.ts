@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { resolutionSchema, type ResolutionInput } from '../../domain/notice';
+import type { ResolutionInput } from '../../domain/notice';
+import { resolutionSchema } from '../../domain/notice-schemas';
 import { route, type Route, type RouteContext } from '../http/route';
 import { noticeDetailSchema, noticeIdParams, noticeListSchema, staffNoticeListQuery } from './schemas';
 import type { NoticeService } from './service';

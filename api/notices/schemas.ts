@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { townshipCode } from '../../domain/actions';
+import { townshipCode } from '../../domain/text';
 import { CATEGORIES } from '../../domain/case';
 import { ASSISTANCE_DECISIONS, NOTICE_LEVELS, NOTICE_PHASES } from '../../domain/notice';
 import { pageOf, pageQuery } from '../http/paging';

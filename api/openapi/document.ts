@@ -1,10 +1,10 @@
 // The OpenAPI document, generated from the same route table and zod schemas that validate requests.
 import { z } from 'zod';
-import { townshipCode } from '../../domain/actions';
+import { townshipCode } from '../../domain/text';
+import { rolesFor, STAFF_ACTIONS, stagesOf } from '../../domain/actions';
 import { PERMISSIONS } from '../../domain/roles';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-cookie';
-import type { Permission } from '../../domain/roles';
-import { lastParam, openApiPath, type Route } from '../http/route';
+import { lastParam, openApiPath, type Route, type VariantAccess } from '../http/route';
 
 const errorSchema = z.object({
   error: z.object({
@@ -44,16 +44,17 @@ interface Operation {
   body?: z.ZodType;
   /** The path parameter that this operation fixes to a value. */
   fixed?: string;
-  permission?: Permission;
+  access?: VariantAccess;
 }
 
 function operations(routes: Route[]): Operation[] {
   return routes.flatMap((r): Operation[] => {
     const last = lastParam(r.path);
-    if (!r.bodyVariants || !last) return [{ route: r, path: openApiPath(r.path), body: r.body, permission: r.permission }];
+    const access = r.permission && { name: r.permission, roles: PERMISSIONS[r.permission] };
+    if (!r.bodyVariants || !last) return [{ route: r, path: openApiPath(r.path), body: r.body, access }];
     return Object.entries(r.bodyVariants).map(([value, body]) => ({
       route: r, path: openApiPath(r.path.slice(0, -last.length - 1) + value), body, fixed: last,
-      permission: r.variantPermission?.(value) ?? r.permission,
+      access: r.variantAccess?.(value) ?? access,
     }));
   });
 }
@@ -84,16 +85,16 @@ function requestBody({ route: r, body }: Operation, o: DocumentOptions) {
   return body ? { required: true, content: { 'application/json': { schema: bodyJson(body, o) } } } : undefined;
 }
 
-function access({ route: r, permission }: Operation): string {
-  if (permission) return `Allowed roles: ${PERMISSIONS[permission].join(', ')}.`;
+function accessText({ route: r, access }: Operation): string {
+  if (access) return `Allowed roles: ${access.roles.join(', ')}.${access.note ? ` ${access.note}` : ''}`;
   return r.permissionNote ? `Allowed: ${r.permissionNote}.` : 'Public.';
 }
 
 export function openApiDocument(routes: Route[], o: DocumentOptions = {}) {
   const paths: Record<string, Record<string, object>> = {};
   for (const op of operations(routes)) {
-    const { route: r, permission } = op;
-    const secured = Boolean(permission || r.permissionNote);
+    const { route: r, access } = op;
+    const secured = Boolean(access || r.permissionNote);
     const responses: Record<string, object> = {};
     for (const [status, resp] of Object.entries(r.responses)) {
       responses[status] = resp.file ? { description: resp.description, content: Object.fromEntries(resp.file.map((t) => [t, { schema: binary }])) }
@@ -104,7 +105,7 @@ export function openApiDocument(routes: Route[], o: DocumentOptions = {}) {
     // Every endpoint can refuse bad input, and every secured one an unauthenticated call.
     responses['400'] ??= { description: 'invalid request', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     if (secured) responses['401'] ??= { description: 'no valid bearer token', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
-    if (permission) responses['403'] ??= { description: 'the role may not call this', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
+    if (access) responses['403'] ??= { description: 'the role may not call this', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     if (r.body || r.bodyVariants) responses['415'] ??= { description: 'the body is not JSON', content: { 'application/json': { schema: json(errorSchema, 'output') } } };
     // Every endpoint reads PostgreSQL; while it is away the answer is 503 with Retry-After.
     responses['503'] ??= {
@@ -117,12 +118,12 @@ export function openApiDocument(routes: Route[], o: DocumentOptions = {}) {
     paths[path] ??= {};
     paths[path][r.method] = {
       summary: r.summary,
-      description: access(op),
+      description: accessText(op),
       tags: [r.tag],
       operationId: `${r.method}${path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
       ...(secured ? { security: [{ bearer: [] }, { session: [] }] } : {}),
       // Machine-readable access rule: the authorization test and clients read these.
-      ...(permission ? { 'x-permission': permission, 'x-roles': PERMISSIONS[permission] } : {}),
+      ...(access ? { 'x-permission': access.name, 'x-roles': access.roles } : {}),
       parameters: parameters(op),
       ...(body ? { requestBody: body } : {}),
       responses,
@@ -142,6 +143,8 @@ export function openApiDocument(routes: Route[], o: DocumentOptions = {}) {
     },
     /** The whole authorization table: every permission and the roles that hold it. */
     'x-permissions': PERMISSIONS,
+    /** Every case action: the stages it may be taken in, and the roles that may take it in each. */
+    'x-actions': Object.fromEntries(STAFF_ACTIONS.map((a) => [a, Object.fromEntries(stagesOf(a).map((s) => [s, rolesFor(a, s)]))])),
     paths: { ...paths, ...o.extraPaths },
   };
 }

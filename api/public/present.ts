@@ -72,10 +72,11 @@ function reviewSteps(row: Case, now: Date): PublicCase['nextSteps'] {
 function nextSteps(row: Case, now: Date): PublicCase['nextSteps'] {
   switch (row.stage as Stage) {
     case 'registered': return [step('await_acceptance', row.stageDueAt)];
-    case 'investigation': case 'recheck': case 'reply': return [step('await_reply', row.replyDueAt)];
     case 'follow_up': return [step('await_follow_up', null), ...reviewSteps(row, now)];
     case 'review': return [step('await_review_decision', row.stageDueAt)];
-    default: return reviewSteps(row, now);
+    case 'closed': return reviewSteps(row, now);
+    // Between acceptance and the written reply the petitioner waits for the reply, whatever the stage.
+    default: return [step('await_reply', row.replyDueAt)];
   }
 }
 

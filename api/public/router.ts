@@ -1,7 +1,7 @@
 // Endpoints without a login: the petitioner's page and the public notice board. Every one of them
 // is rate-limited per caller address.
-import { objectionSchema } from '../../domain/notice';
-import { petitionerSatisfactionSchema } from '../../domain/review';
+import { objectionSchema } from '../../domain/notice-schemas';
+import { petitionerSatisfactionSchema } from '../cases/action-schemas';
 import type { RateLimiter } from '../http/rate-limit';
 import { route, type Route } from '../http/route';
 import { createPublicHandlers } from './handler';

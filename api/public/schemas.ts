@@ -2,7 +2,7 @@
 // schemas document the public endpoints, so every field here is one the world can see.
 import { z } from 'zod';
 import { text } from '../../domain/text';
-import { townshipCode } from '../../domain/actions';
+import { townshipCode } from '../../domain/text';
 import { CATEGORIES, SATISFACTION, STAGES } from '../../domain/case';
 import { REVIEW_LEVELS, REVIEW_RESULTS } from '../../domain/review';
 import { ASSISTANCE_DECISIONS, NOTICE_LEVELS } from '../../domain/notice';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { ObjectionInput } from '../../domain/notice';
 import { objectUpdate } from '../../domain/notice-messages';
-import { petitionerSatisfactionUpdate } from '../../domain/messages';
+import { actionUpdates } from '../../domain/messages';
 import type { PetitionerSatisfaction } from '../../domain/review';
 import { fromWorkflowFailure } from '../cases/temporal-errors';
 import { ApiError } from '../http/errors';
@@ -47,7 +47,7 @@ export function createPublicService({ db, temporal, queryCodes, withinDeadline }
     /** The petitioner's satisfaction, once, from the written reply until the 复查 window ends. */
     async rate(caseNo: string, code: string, answer: PetitionerSatisfaction) {
       const row = await caseOf(caseNo, code);
-      await withinDeadline(() => temporal.workflow.getHandle(row.id).executeUpdate(petitionerSatisfactionUpdate, { args: [answer] }))
+      await withinDeadline(() => temporal.workflow.getHandle(row.id).executeUpdate(actionUpdates['petitioner-satisfaction'], { args: [{ input: answer }] }))
         .catch((e: unknown) => fromWorkflowFailure(e, SATISFACTION_REFUSAL));
       return caseFor(caseNo, code);
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { townshipCode } from '../../domain/actions';
+import { townshipCode } from '../../domain/text';
 import { optionalText } from '../../domain/text';
 import { caseSummarySchema } from '../cases/schemas';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { townshipCode } from '../../domain/actions';
+import { townshipCode } from '../../domain/text';
 import { villageCode } from '../../domain/divisions';
 import { KINDS } from '../../domain/case';
 import { isoDate, isoDateTime } from '../../domain/text';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { townshipCode } from '../../domain/actions';
+import { townshipCode } from '../../domain/text';
 import { ROLES } from '../../domain/roles';
 import { newPasswordSchema } from '../auth/password-policy';
 import { pageOf, pageQuery } from '../http/paging';

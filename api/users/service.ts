@@ -2,7 +2,7 @@
 // Accounts are never deleted, so the audit log and case timelines keep naming real people.
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { isTownshipScoped, type Role } from '../../domain/roles';
+import { isTownshipScoped, roleOf, type Role } from '../../domain/roles';
 import type { Prisma, User } from '../../prisma/generated/client';
 import type { AuthUser } from '../auth/service';
 import { revokeSessions } from '../auth/service';
@@ -82,7 +82,7 @@ export function createUserService({ db, throttle }: { db: Db; throttle: LoginThr
         // An admin who demotes or deactivates themselves may leave no one to manage accounts.
         throw ApiError.conflict('own_account', 'an admin cannot change their own role or deactivate themselves');
       }
-      const role = patch.role ?? u.role;
+      const role = patch.role ?? roleOf(u.role);
       const townshipCode = patch.townshipCode !== undefined ? patch.townshipCode : isTownshipScoped(role) ? u.townshipCode : null;
       await assertTownshipFits(role, townshipCode);
       const updated = await db.user.update({ where: { id }, data: { ...patch, role, townshipCode } });

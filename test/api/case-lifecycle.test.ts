@@ -2,8 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAPPY_PATH, inputs, registration, TOWNSHIP_A, TOWNSHIP_B } from '../support/fixtures';
 import { startApiStack, type ApiStack } from '../support/api-stack';
-import { ACTION_NAMES } from '../../domain/actions';
-import { REVIEW_ACTION_NAMES } from '../../domain/review';
+import { STAFF_ACTIONS } from '../../domain/actions';
 import { DEMO_TOWNSHIPS, DEMO_USERS } from '../../prisma/seed';
 import crypto from 'node:crypto';
 
@@ -180,7 +179,7 @@ describe('cases over HTTP', () => {
     const accept = doc.body.paths['/api/cases/{id}/actions/accept'].post;
     expect(accept.parameters.map((p: { name: string }) => p.name)).toEqual(['id']);
     expect(accept.requestBody.content['application/json'].schema.properties.township.enum).toHaveLength(DEMO_TOWNSHIPS.length);
-    for (const a of [...ACTION_NAMES, ...REVIEW_ACTION_NAMES]) expect(doc.body.paths[`/api/cases/{id}/actions/${a}`]?.post, a).toBeDefined();
+    for (const a of STAFF_ACTIONS) expect(doc.body.paths[`/api/cases/{id}/actions/${a}`]?.post, a).toBeDefined();
     expect(register.requestBody.content['application/json'].schema.properties.township.enum).toContain(TOWNSHIP_B);
   });
 });

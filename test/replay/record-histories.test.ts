@@ -7,9 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { WorkflowHandle } from '@temporalio/client';
-import { calendarSignal, petitionerSatisfactionUpdate, reviewActionUpdates, type CaseView } from '../../domain/messages';
+import { actionUpdates, calendarSignal, type CaseView } from '../../domain/messages';
 import { DEFAULT_NOTICE_POLICY, THREE_ROUNDS } from '../../domain/notice';
-import { objectUpdate, resolveObjectionsUpdate } from '../../domain/notice-messages';
+import type { NoticePhase } from '../../domain/notice';
+import { noticeViewQuery, objectUpdate, resolveObjectionsUpdate } from '../../domain/notice-messages';
 import { WEEKLY_REPORT_WORKFLOW } from '../../domain/report-messages';
 import { appraisal, noticeInput, startNotice } from '../support/notice-fixtures';
 import { inputs, TEST_CALENDAR } from '../support/fixtures';
@@ -18,17 +19,24 @@ import { startCase, startTimeSkipping, type ClockTestKit, type TestCase } from '
 
 const HISTORIES = fileURLToPath(new URL('./histories', import.meta.url));
 
-/** Sends a clock or review action's Update as the API would. */
+/** Sends an action's Update as the API would. */
 const clockAct = (c: TestCase, action: string, input: unknown, role: string) =>
   c.handle.executeUpdate<CaseView, [unknown]>(action, { args: [{ actor: { id: role, name: role, role }, input }] });
-
-const review = (c: TestCase, action: 'request-review' | 'decide-review', input: unknown, role: string) =>
-  c.handle.executeUpdate(reviewActionUpdates[action], { args: [{ actor: { id: role, name: role, role }, input: input as never }] });
 
 /** A notice cycle started directly, as a case's reply would start it; its own history is the one saved. */
 async function notice(kit: ClockTestKit, overrides: Parameters<typeof noticeInput>[1] = {}) {
   const c = await startCase(kit);
   return startNotice(kit.env.client, kit.worker.options.taskQueue, noticeInput(c.caseId, overrides));
+}
+
+/** Skips a day at a time until the notice cycle is in the phase (a notice ends at 24:00 of its last day). */
+async function untilPhase(kit: ClockTestKit, handle: WorkflowHandle, phase: NoticePhase, round?: number): Promise<void> {
+  for (let day = 0; day < 30; day++) {
+    const v = await handle.query(noticeViewQuery);
+    if (v.phase === phase && (round === undefined || v.round === round)) return;
+    await kit.env.sleep('1 day');
+  }
+  throw new Error(`the notice never reached ${phase}`);
 }
 
 /** Each scenario answers the workflow whose history is saved, once it has run to its end. */
@@ -67,14 +75,14 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<WorkflowHandle>> 
     await c.act('submit-investigation', { findings: '补充邻里走访', proposedOutcome: 'explain' }, 'township_officer');
     await c.act('approve', inputs.approve, 'county_reviewer');
     await c.act('reply', { ...inputs.reply, assistance: { household: { name: '孙七', village: '前进村' }, decision: 'grant', amount: 450 } }, 'county_reviewer');
-    await c.handle.executeUpdate(petitionerSatisfactionUpdate, { args: [{ response: 'unsatisfied' }] });
+    await c.handle.executeUpdate(actionUpdates['petitioner-satisfaction'], { args: [{ input: { response: 'unsatisfied' } }] });
     await c.act('follow-up', { ...inputs['follow-up'], response: 'unsatisfied' });
     await kit.env.sleep('10 days');
-    await review(c, 'request-review', { reason: '对答复意见不服', body: '市民政局' }, 'desk');
+    await clockAct(c, 'request-review', { reason: '对答复意见不服', body: '市民政局' }, 'desk');
     await kit.env.sleep('20 days');
-    await review(c, 'decide-review', { result: 'upheld', opinion: '维持' }, 'county_reviewer');
-    await review(c, 'request-review', { reason: '对复查意见不服', body: '省民政厅' }, 'desk');
-    await review(c, 'decide-review', { result: 'upheld', opinion: '维持' }, 'county_reviewer');
+    await clockAct(c, 'decide-review', { result: 'upheld', opinion: '维持' }, 'county_reviewer');
+    await clockAct(c, 'request-review', { reason: '对复查意见不服', body: '省民政厅' }, 'desk');
+    await clockAct(c, 'decide-review', { result: 'upheld', opinion: '维持' }, 'county_reviewer');
     return c.handle;
   },
   // Closed at the follow-up; nobody asks for 复查, and the window lapses.
@@ -104,7 +112,7 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<WorkflowHandle>> 
   'notice-objection-appraisal': async (kit) => {
     const handle = await notice(kit);
     await handle.executeUpdate(objectUpdate, { args: [{ reason: '该户收入不实', name: '李四' }] });
-    await kit.env.sleep('7 days');
+    await untilPhase(kit, handle, 'review');
     await handle.executeUpdate(resolveObjectionsUpdate, {
       args: [{ actor: { id: 'r', name: 'r', role: 'county_reviewer' }, input: { method: 'appraisal', appraisal: appraisal({ members: 15, present: 12, votesFor: 7 }), revised: { decision: 'deny' } } }],
     });
@@ -112,9 +120,9 @@ const scenarios: Record<string, (kit: ClockTestKit) => Promise<WorkflowHandle>> 
   },
   'notice-three-rounds': async (kit) => {
     const handle = await notice(kit, { policy: { ...DEFAULT_NOTICE_POLICY, rounds: THREE_ROUNDS } });
-    await kit.env.sleep('8 days');
+    await untilPhase(kit, handle, 'first_notice', 2);
     await handle.executeUpdate(objectUpdate, { args: [{ reason: '乡镇公示期间的异议' }] });
-    await kit.env.sleep('7 days');
+    await untilPhase(kit, handle, 'review');
     await handle.executeUpdate(resolveObjectionsUpdate, {
       args: [{ actor: { id: 'r', name: 'r', role: 'county_reviewer' }, input: { method: 'reinvestigation', findings: '乡镇复查属实', upheld: true } }],
     });

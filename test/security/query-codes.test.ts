@@ -94,7 +94,7 @@ describe('production mode', () => {
   it('refuses to start while a demo login still has the demo password, and starts once none has', async () => {
     const databaseUrl = await freshDatabase();
     const app = loadAppConfig({ JIANJIAN_MODE: 'production', SECRET_KEY: crypto.randomBytes(32).toString('base64'), DATABASE_URL: databaseUrl, PORT: '0' });
-    const start = () => startApi({ databaseUrl, address: inject('temporalAddress'), app, temporal: loadTemporalConfig({ TEMPORAL_ADDRESS: inject('temporalAddress') }) });
+    const start = () => startApi({ databaseUrl, address: inject('temporalAddress'), app, temporal: loadTemporalConfig({ TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_PAYLOAD_KEYS: inject('payloadKeys') }) });
     await expect(start()).rejects.toThrow(/demo accounts .*desk.* demo password/);
     const db = createDb(databaseUrl, 1);
     await db.user.updateMany({ where: { username: { not: 'admin' } }, data: { active: false } });

@@ -1,17 +1,17 @@
 // Registers cases through the API and walks each through a list of actions, as the right role.
 import crypto from 'node:crypto';
-import type { ActionInput, ActionName } from '../../domain/actions';
+import type { ActionInput } from '../../domain/actions';
 import type { Registration } from '../../domain/registration';
 import { DEMO_USERS } from '../../prisma/seed';
 import type { ApiStack } from './api-stack';
-import { inputs, registration } from './fixtures';
+import { inputs, registration, type StageAction } from './fixtures';
 
 export const DAY_MS = 24 * 3600_000;
 
 export interface PlannedCase {
   registration: Partial<Registration>;
   /** Actions in order; a tuple gives the action its own input instead of the fixture's. */
-  actions: ReadonlyArray<ActionName | readonly [ActionName, ActionInput<ActionName>]>;
+  actions: ReadonlyArray<StageAction | readonly [StageAction, ActionInput<StageAction>]>;
 }
 
 const officerOf = (code: string) => DEMO_USERS.find((u) => u.role === 'township_officer' && u.townshipCode === code)!.username;
@@ -23,7 +23,7 @@ export function actingAs(api: ApiStack) {
     if (!tokens.has(username)) tokens.set(username, api.login(username));
     return tokens.get(username)!;
   };
-  return (action: ActionName, township: string) => login(
+  return (action: StageAction, township: string) => login(
     action === 'submit-investigation' ? officerOf(township)
       : ['approve', 'return', 'reply'].includes(action) ? 'reviewer' : 'desk',
   );

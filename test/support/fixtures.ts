@@ -1,6 +1,9 @@
 // Shared test data: a valid registration and a valid input for every action.
 import crypto from 'node:crypto';
 import type { ActionInput, ActionName } from '../../domain/actions';
+
+/** The actions that move a case from stage to stage. */
+export type StageAction = 'accept' | 'reject' | 'forward' | 'answer' | 'submit-investigation' | 'approve' | 'return' | 'reply' | 'follow-up';
 import type { Actor } from '../../domain/messages';
 import type { Registration } from '../../domain/registration';
 import { DEMO_TOWNSHIPS } from '../../prisma/seed';
@@ -41,7 +44,7 @@ export const uniquePetitioner = (name = '赵六') => ({
   name, phone: `139${crypto.randomInt(10_000_000, 100_000_000)}`, idNumber: `410521197501${crypto.randomInt(100_000, 1_000_000)}`,
 });
 
-export const inputs: { [A in ActionName]: ActionInput<A> } = {
+export const inputs: { [A in StageAction]: ActionInput<A> } = {
   accept: { township: TOWNSHIP_A, note: '属民政职责，予以受理' },
   reject: { reason: '属于法院管辖', basis: '《信访工作条例》第三十一条' },
   forward: { body: '县教育局', reason: '属教育部门职责' },
@@ -62,4 +65,4 @@ export const inputs: { [A in ActionName]: ActionInput<A> } = {
 export const actor = (role: string, name = role): Actor => ({ id: `test-${role}`, name, role });
 
 /** The actions that move a complaint from registration to closure, in order. */
-export const HAPPY_PATH: ActionName[] = ['accept', 'submit-investigation', 'approve', 'reply', 'follow-up'];
+export const HAPPY_PATH: StageAction[] = ['accept', 'submit-investigation', 'approve', 'reply', 'follow-up'];

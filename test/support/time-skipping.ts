@@ -11,7 +11,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   actionUpdates, CASE_WORKFLOW, caseViewQuery, registerUpdate, type CaseAck, type CaseView, type CaseWorkflowInput,
 } from '../../domain/messages';
-import type { ActionName, ActionInput } from '../../domain/actions';
+import { rolesForAny, type ActionName, type ActionInput } from '../../domain/actions';
 import { DEFAULT_POLICY, type TimePolicy } from '../../domain/policy';
 import { DEFAULT_NOTICE_POLICY } from '../../domain/notice';
 import type { WorkCalendar } from '../../domain/calendar';
@@ -107,6 +107,7 @@ export async function startCase(
   };
   return {
     handle, caseId, send, view,
-    act: (action, input, role = 'desk') => send(actionUpdates[action], { actor: actor(role), input }),
+    // By default, the first role the action table lets take the action.
+    act: (action, input, role = rolesForAny(action)[0]!) => send(actionUpdates[action], { actor: actor(role), input }),
   };
 }

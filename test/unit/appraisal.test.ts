@@ -1,7 +1,7 @@
 // The village democratic appraisal's rules, alone.
 import { describe, expect, it } from 'vitest';
 import { appraisalProblems, MIN_PANEL, tally } from '../../domain/appraisal';
-import { resolutionSchema } from '../../domain/notice';
+import { resolutionSchema } from '../../domain/notice-schemas';
 import { appraisal } from '../support/notice-fixtures';
 
 const messages = (shape: Parameters<typeof appraisal>[0]) => appraisalProblems(appraisal(shape)).map((p) => `${p.field}: ${p.message}`);

@@ -1,6 +1,7 @@
 // Notice configuration and decision rules, alone.
 import { describe, expect, it } from 'vitest';
-import { assistanceDecisionSchema, DEFAULT_NOTICE_POLICY, parseNoticePolicy, THREE_ROUNDS } from '../../domain/notice';
+import { DEFAULT_NOTICE_POLICY, parseNoticePolicy, THREE_ROUNDS } from '../../domain/notice';
+import { assistanceDecisionSchema } from '../../domain/notice-schemas';
 
 describe('notice policy', () => {
   it('defaults to one county round of 7 days with a 3-day second notice', () => {

@@ -1,11 +1,9 @@
 // The review chain's rules, alone: windows to the end of their last day, and why a request is refused.
 import { describe, expect, it } from 'vitest';
-import {
-  availableReviewActions, requestRefusal, reviewActionRefusal, satisfactionRefusal, windowEnd, type ReviewStatus,
-} from '../../domain/review';
+import { requestActionRefusal, requestRefusal, satisfactionRefusal, windowEnd, type ReviewStatus } from '../../domain/review';
 
 const open: ReviewStatus = { stage: 'closed', window: { level: 'review', opensAt: '2026-11-01T02:00:00.000Z', endsAt: '2026-12-01T16:00:00.000Z' } };
-const ask = (now: string, at = now) => reviewActionRefusal('request-review', open, new Date(now), new Date(at));
+const ask = (now: string, at = now) => requestActionRefusal(open, { requestedAt: at }, new Date(now));
 
 describe('review windows', () => {
   it('last 30 days to the end of the last day, China Standard Time', () => {
@@ -28,20 +26,18 @@ describe('review windows', () => {
     expect(ask('2026-11-20T02:00:00Z', '2026-11-21T02:00:00Z')).toEqual({ reason: 'a request cannot be dated in the future', field: 'requestedAt' });
   });
 
-  it('refuses before the reply, while a request is pending, after 复核, and for cases from before the chain', () => {
-    const now = new Date('2026-11-15T00:00:00Z');
+  it('refuses before the reply, while a request is pending, and after 复核', () => {
     expect(requestRefusal({ stage: 'investigation' })).toBe('a review can be asked for only after the written reply');
     expect(requestRefusal({ stage: 'review', pending: 're_review' })).toBe('a 复核 is already waiting for its decision');
     expect(requestRefusal({ stage: 'closed', finalAt: '2026-11-10T02:00:00.000Z' }))
       .toBe('the matter is final (终结) since 复核 was decided on 2026-11-10 10:00 (China Standard Time); the same facts are not accepted again');
-    expect(availableReviewActions({ stage: 'review', pending: 'review' }, now)).toEqual(['decide-review']);
-    expect(availableReviewActions(open, now)).toEqual(['request-review']);
+    expect(requestActionRefusal(open, undefined, new Date('2026-11-15T00:00:00Z'))).toBeUndefined();
   });
 
   it('takes the petitioner\'s satisfaction once, during the 复查 window only', () => {
     const now = new Date('2026-11-15T00:00:00Z');
-    expect(satisfactionRefusal({ ...open, rated: false }, now)).toBeUndefined();
-    expect(satisfactionRefusal({ ...open, rated: true }, now)).toBe('satisfaction was already given for this case');
-    expect(satisfactionRefusal({ ...open, window: { level: 're_review', endsAt: open.window!.endsAt }, rated: false }, now)).toMatch(/until the 复查 window ends/);
+    expect(satisfactionRefusal(open, false, now)).toBeUndefined();
+    expect(satisfactionRefusal(open, true, now)).toBe('satisfaction was already given for this case');
+    expect(satisfactionRefusal({ ...open, window: { level: 're_review', endsAt: open.window!.endsAt } }, false, now)).toMatch(/until the 复查 window ends/);
   });
 });

@@ -119,7 +119,7 @@ describe('the web console', () => {
 
     // Desk: the acceptance queue lists it; the case page offers the desk's three choices, and accepting moves it on.
     // Other tests' cases share the queue: search it by the case number, as the desk would.
-    await deskPage.goto(`${api.url}/#/queue/acceptance`);
+    await deskPage.goto(`${api.url}/#/queue/registered`);
     await deskPage.fill('form.filters [name=q]', caseNo);
     await deskPage.press('form.filters [name=q]', 'Enter');
     await deskPage.waitForSelector(`a:text("${caseNo}")`);
@@ -296,7 +296,8 @@ describe('the web console', () => {
     await manager.click(`a:text("${c.caseNo}")`);
     await manager.waitForSelector('#clock');
     expect(await offered(manager)).toEqual([]);
-    expect(await clockOffered(manager)).toEqual(['approve-extension', 'decline-extension']);
+    // Managers decide on extensions, and may pause any case.
+    expect(await clockOffered(manager)).toEqual(['approve-extension', 'decline-extension', 'pause']);
     expect(await manager.textContent('#extension-request')).toContain('申请延期 20 天');
     expect(await manager.textContent('#extension-request')).toContain('需组织听证，调查时间不足');
     await manager.click('#clock [data-action="approve-extension"]');
@@ -304,7 +305,7 @@ describe('the web console', () => {
     await screenshot(manager, '20-extension-decision');
     await manager.click('#action-approve-extension button[type=submit]');
     await manager.waitForSelector('#clock[data-extension="approved"]');
-    expect(await clockOffered(manager)).toEqual([]);
+    expect(await clockOffered(manager)).toEqual(['pause']);
     expect(await manager.textContent('#timeline')).toContain('批准延期');
     const after = (await api.request('GET', `/api/cases/${c.id}`, { token: desk })).body.replyDueAt;
     expect(Date.parse(after) - Date.parse(before)).toBe(20 * 86400_000);
@@ -404,8 +405,9 @@ describe('the web console', () => {
     }
     const clocked = await register({ subject: '英文时限测试' });
     await register({ subject: '英文看板测试', receivedAt: new Date(Date.now() - 20 * 86400_000).toISOString() }); // overdue, for the dashboard
-    for (const [action, body] of [['accept', inputs.accept], ['request-extension', { days: 10, reason: '需听证' }], ['pause', { reason: 'hearing' }]] as const) {
-      expect((await api.request('POST', `/api/cases/${clocked.id}/actions/${action}`, { token: desk, body })).status, action).toBe(200);
+    // The township investigates, so it is the township that asks for time and pauses.
+    for (const [action, body, token] of [['accept', inputs.accept, desk], ['request-extension', { days: 10, reason: '需听证' }, tokens.town], ['pause', { reason: 'hearing' }, tokens.town]] as const) {
+      expect((await api.request('POST', `/api/cases/${clocked.id}/actions/${action}`, { token, body })).status, action).toBe(200);
     }
     // Labels the console writes itself; what users typed (subjects, names) may be Chinese.
     const chrome = 'label, h2, h3, th, dt, button, legend, header nav a, .badge, .case-head .due, .hint, figcaption, .tile, ul.legend, ol.timeline strong, #clock dd, #extension-request strong';

@@ -93,15 +93,16 @@ describe('extensions', () => {
     const accepted = await c.act('accept', inputs.accept);
 
     expect(await refusal(c.handle.executeUpdate('approve-extension', { args: [{ actor: actor('manager'), input: {} }] }))).toBe(FailureType.actionNotAllowed);
-    expect(await refusal(clockAct(c, 'request-extension', { days: 31, reason: '需补充调查' }))).toBe(FailureType.invalidInput);
+    // The county does not ask for the township's time while the township investigates.
+    expect(await refusal(clockAct(c, 'request-extension', { days: 20, reason: '需补充调查' }, 'county_reviewer'))).toBe(FailureType.forbidden);
 
-    await clockAct(c, 'request-extension', { days: 20, reason: '需组织听证' }, 'county_reviewer');
-    expect(await refusal(clockAct(c, 'request-extension', { days: 10, reason: '再次申请' }, 'county_reviewer'))).toBe(FailureType.actionNotAllowed);
+    await clockAct(c, 'request-extension', { days: 20, reason: '需组织听证' }, 'township_officer');
+    expect(await refusal(clockAct(c, 'request-extension', { days: 10, reason: '再次申请' }, 'township_officer'))).toBe(FailureType.actionNotAllowed);
     const v = await clockAct(c, 'approve-extension', { note: '同意延期' }, 'manager');
     expect(v.replyDueAt).toBe(expectedExtension(accepted.replyDueAt!, 20));
     expect(v.extensions).toMatchObject([{ days: 20, status: 'approved', decision: '同意延期' }]);
 
-    expect(await refusal(clockAct(c, 'request-extension', { days: 5, reason: '第二次延期' }, 'county_reviewer'))).toBe(FailureType.actionNotAllowed);
+    expect(await refusal(clockAct(c, 'request-extension', { days: 5, reason: '第二次延期' }, 'township_officer'))).toBe(FailureType.actionNotAllowed);
     expect((await c.view()).replyDueAt).toBe(v.replyDueAt);
 
     const approved = (await events(c)).find((e) => e.type === 'approve-extension')!;
@@ -115,10 +116,10 @@ describe('extensions', () => {
   it('lets a declined request be followed by another', async () => {
     const c = await startCase(kit);
     await c.act('accept', inputs.accept);
-    await clockAct(c, 'request-extension', { days: 10, reason: '材料未齐' }, 'county_reviewer');
+    await clockAct(c, 'request-extension', { days: 10, reason: '材料未齐' }, 'township_officer');
     const declined = await clockAct(c, 'decline-extension', { reason: '理由不充分' }, 'manager');
     expect(declined.replyDueAt).toBe((await c.view()).replyDueAt);
-    const again = await clockAct(c, 'request-extension', { days: 10, reason: '补充理由' }, 'county_reviewer');
+    const again = await clockAct(c, 'request-extension', { days: 10, reason: '补充理由' }, 'township_officer');
     expect(again.extensions!.map((e) => e.status)).toEqual(['declined', 'requested']);
   });
 });

@@ -4,13 +4,12 @@ import crypto from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_NAMES } from '../../domain/actions';
+import { STAGE_MOVES, type ActionInput } from '../../domain/actions';
 import { DAY_MS, dayStart } from '../../domain/calendar';
 import {
-  FailureType, petitionerSatisfactionUpdate, reviewActionUpdates, type CaseView,
+  actionUpdates, FailureType, type CaseView,
 } from '../../domain/messages';
 import { noticeViewQuery } from '../../domain/notice-messages';
-import type { ReviewActionInput, ReviewActionName } from '../../domain/review';
 import { expectedDue } from '../support/day-oracle';
 import { actor, inputs, uniquePetitioner } from '../support/fixtures';
 import { startCase, startTimeSkipping, type ClockTestKit, type TestCase } from '../support/time-skipping';
@@ -19,11 +18,11 @@ let kit: ClockTestKit;
 beforeAll(async () => { kit = await startTimeSkipping(); });
 afterAll(async () => { await kit?.stop(); });
 
-const review = <A extends ReviewActionName>(c: TestCase, action: A, input: ReviewActionInput<A>, role = action === 'request-review' ? 'desk' : 'county_reviewer') =>
-  c.send(reviewActionUpdates[action], { actor: actor(role), input });
+const review = <A extends 'request-review' | 'decide-review'>(c: TestCase, action: A, input: ActionInput<A>, role = action === 'request-review' ? 'desk' : 'county_reviewer') =>
+  c.send(actionUpdates[action], { actor: actor(role), input });
 const ask = (c: TestCase, requestedAt?: string) => review(c, 'request-review', { reason: '对答复意见不服', body: '市民政局', requestedAt });
 const decide = (c: TestCase, result: 'upheld' | 'changed' = 'upheld') => review(c, 'decide-review', { result, opinion: '维持原处理意见' });
-const rate = (c: TestCase, response: 'satisfied' | 'unsatisfied') => c.send(petitionerSatisfactionUpdate, { response });
+const rate = (c: TestCase, response: 'satisfied' | 'unsatisfied') => c.send(actionUpdates['petitioner-satisfaction'], { input: { response } });
 
 async function refusal(p: Promise<unknown>): Promise<{ type?: string; message: string; fields?: unknown }> {
   const e = await p.then(() => { throw new Error('expected a refusal'); }, (err: unknown) => err);
@@ -94,7 +93,7 @@ describe('review chain', () => {
     await ask(c);
     expect((await refusal(ask(c))).message).toBe('a 复查 is already waiting for its decision');
     // Every stage action is refused while the next level decides.
-    for (const a of ACTION_NAMES) expect((await refusal(c.act(a, inputs[a] as never))).type, a).toBe(FailureType.actionNotAllowed);
+    for (const { action: a } of STAGE_MOVES) expect((await refusal(c.act(a, inputs[a as keyof typeof inputs] as never))).type, a).toBe(FailureType.actionNotAllowed);
 
     await kit.env.sleep('20 days');
     const decided = await decide(c);

@@ -1,5 +1,7 @@
 // The web console: pages by address, each shown only to the users it serves.
+import { QUEUE_STAGES } from '../../domain/stages';
 import { start, type Page } from './app';
+import type { Key } from './i18n';
 import { bodiesPage } from './views/bodies';
 import { calendarPage } from './views/calendar';
 import { acknowledgementPage, replyLetterPage } from './views/documents';
@@ -23,10 +25,7 @@ const pages: Page[] = [
   { pattern: /^\/password$/, render: passwordPage },
   { pattern: /^\/intake$/, render: intakePage },
   { pattern: /^\/cases$/, render: caseListPage({ title: 'nav.cases', filters: true }) },
-  { pattern: /^\/queue\/acceptance$/, render: caseListPage({ title: 'nav.acceptance', fixed: { stage: 'registered', sort: 'due' } }) },
-  { pattern: /^\/queue\/recheck$/, render: caseListPage({ title: 'nav.recheck', fixed: { stage: 'recheck', sort: 'due' } }) },
-  { pattern: /^\/queue\/reply$/, render: caseListPage({ title: 'nav.reply', fixed: { stage: 'reply', sort: 'due' } }) },
-  { pattern: /^\/queue\/follow-up$/, render: caseListPage({ title: 'nav.followUp', fixed: { stage: 'follow_up', sort: 'due' } }) },
+  ...QUEUE_STAGES.map((s): Page => ({ pattern: new RegExp(`^/queue/${s}$`), render: caseListPage({ title: `queue.${s}` as Key, fixed: { stage: s, sort: 'due' } }) })),
   { pattern: /^\/queue\/extensions$/, render: caseListPage({ title: 'nav.extensions', fixed: { extension: 'requested', sort: 'due' } }) },
   { pattern: /^\/township$/, render: caseListPage({ title: 'nav.township', fixed: { sort: 'due' }, filters: true }) },
   { pattern: /^\/dashboard$/, render: dashboardPage },

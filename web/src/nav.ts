@@ -1,7 +1,13 @@
 // The menu: each entry shown only to the users it serves; the first one shown is the user's home.
+import { ACTIONS, STAFF_ACTIONS } from '../../domain/actions';
+import { QUEUE_STAGES, type Stage } from '../../domain/stages';
 import type { User } from './api';
 import type { Key } from './i18n';
-import { may, townshipScoped } from './permissions';
+import { may, mayTake, townshipScoped } from './permissions';
+
+/** A stage's queue, for county users who take a step there (township users have their own list). */
+const takesStepIn = (u: User, stage: Stage) => !townshipScoped(u)
+  && STAFF_ACTIONS.some((a) => Array.isArray(ACTIONS[a].stages) && ACTIONS[a].stages.includes(stage) && mayTake(u, a, stage));
 
 export interface NavItem {
   href: string;
@@ -16,12 +22,9 @@ export const NAV: NavItem[] = [
   { href: '#/bodies', key: 'nav.bodies', show: (u) => may(u, 'bodies.manage') },
   { href: '#/township', key: 'nav.township', show: (u) => townshipScoped(u) },
   { href: '#/dashboard', key: 'nav.dashboard', show: (u) => u.role === 'manager' },
-  { href: '#/queue/extensions', key: 'nav.extensions', show: (u) => may(u, 'case.approve-extension') },
+  { href: '#/queue/extensions', key: 'nav.extensions', show: (u) => mayTake(u, 'approve-extension') },
   { href: '#/intake', key: 'nav.intake', show: (u) => may(u, 'cases.register') },
-  { href: '#/queue/acceptance', key: 'nav.acceptance', show: (u) => may(u, 'case.accept') },
-  { href: '#/queue/recheck', key: 'nav.recheck', show: (u) => may(u, 'case.approve') },
-  { href: '#/queue/reply', key: 'nav.reply', show: (u) => may(u, 'case.reply') },
-  { href: '#/queue/follow-up', key: 'nav.followUp', show: (u) => may(u, 'case.follow-up') && !townshipScoped(u) },
+  ...QUEUE_STAGES.map((s): NavItem => ({ href: `#/queue/${s}`, key: `queue.${s}` as Key, show: (u) => takesStepIn(u, s) })),
   { href: '#/statistics', key: 'nav.statistics', show: (u) => may(u, 'statistics.read') },
   { href: '#/cases', key: 'nav.cases', show: (u) => may(u, 'cases.read') && !townshipScoped(u) },
 ];

@@ -1,7 +1,13 @@
 // English. Typed against the Chinese dictionary, so a missing or misspelt key fails the type check.
+import { clockLabels, queueLabels, roleLabels, stageLabels } from '../../../domain/labels';
 import type { Messages } from './index';
+import { prefixed } from './zh-CN';
 
 export const en: Messages = {
+  ...prefixed('stage', stageLabels('en')),
+  ...prefixed('clock', clockLabels('en')),
+  ...prefixed('queue', queueLabels('en')),
+  ...prefixed('role', roleLabels('en')),
   'app.title': 'Jianjian',
   'app.subtitle': 'Petition tracking',
   'app.loading': 'Loading…',
@@ -11,11 +17,7 @@ export const en: Messages = {
   'nav.menu': 'Main menu',
   'nav.pages': 'Pages',
   'nav.intake': 'Register',
-  'nav.acceptance': 'To accept',
   'nav.cases': 'All cases',
-  'nav.recheck': 'To re-check',
-  'nav.reply': 'To reply',
-  'nav.followUp': 'Follow-up',
   'nav.township': 'Township cases',
   'nav.dashboard': 'Overdue',
   'nav.statistics': 'Statistics',
@@ -252,11 +254,6 @@ export const en: Messages = {
   'pauseReason.materials': 'Waiting for the petitioner\'s materials',
   'pauseReason.hearing': 'Holding a hearing',
 
-  'clock.acceptance': 'Acceptance',
-  'clock.investigation': 'Investigation',
-  'clock.recheck': 'Re-check',
-  'clock.reply': 'Reply',
-  'clock.emergency': 'Emergency first aid',
   'clock.title': 'Time limits',
   'clock.warnAt': 'Warning from',
   'clock.provisional': '(provisional: that year\'s holidays are not published yet)',
@@ -302,13 +299,6 @@ export const en: Messages = {
   'review.approved': 'Approved',
   'review.returned': 'Sent back',
 
-  'stage.registered': 'To accept',
-  'stage.investigation': 'Township investigation',
-  'stage.recheck': 'County re-check',
-  'stage.reply': 'To reply',
-  'stage.follow_up': 'Follow-up',
-  'stage.review': 'Under statutory review',
-  'stage.closed': 'Closed',
 
   'kind.consultation': 'Consultation',
   'kind.help': 'Help request',
@@ -344,12 +334,6 @@ export const en: Messages = {
   'outcome.answered': 'Answered',
   'outcome.replied': 'Replied',
 
-  'role.desk': 'Complaint desk',
-  'role.township_officer': 'Township officer',
-  'role.township_leader': 'Township leader',
-  'role.admin': 'Administrator',
-  'role.county_reviewer': 'County reviewer',
-  'role.manager': 'Manager',
 
   'letter.title': 'Written reply to a petition',
   'letter.to': 'To {name}:',

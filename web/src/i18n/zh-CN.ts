@@ -1,16 +1,20 @@
 // 简体中文: the console's default language and the reference every other dictionary must match.
 // The names of the case vocabulary come from domain/labels.ts, the same ones exports and mail use.
 import {
-  CATEGORY_LABELS, CHANNEL_LABELS, KIND_LABELS, OUTCOME_LABELS, SATISFACTION_LABELS, SOURCE_LEVEL_LABELS, STAGE_LABELS,
+  CATEGORY_LABELS, CHANNEL_LABELS, clockLabels, KIND_LABELS, OUTCOME_LABELS, queueLabels, roleLabels, SATISFACTION_LABELS,
+  SOURCE_LEVEL_LABELS, STAGE_LABELS,
 } from '../../../domain/labels';
 
 /** `{a: 'x'}` under the prefix `p` becomes `{'p.a': 'x'}`, keeping the exact keys in the type. */
-function prefixed<P extends string, K extends string>(prefix: P, table: Record<K, string>): Record<`${P}.${K}`, string> {
+export function prefixed<P extends string, K extends string>(prefix: P, table: Record<K, string>): Record<`${P}.${K}`, string> {
   return Object.fromEntries(Object.entries(table).map(([k, v]) => [`${prefix}.${k}`, v])) as Record<`${P}.${K}`, string>;
 }
 
 export const zhCN = {
   ...prefixed('stage', STAGE_LABELS),
+  ...prefixed('clock', clockLabels('zh')),
+  ...prefixed('queue', queueLabels('zh')),
+  ...prefixed('role', roleLabels('zh')),
   ...prefixed('kind', KIND_LABELS),
   ...prefixed('channel', CHANNEL_LABELS),
   ...prefixed('category', CATEGORY_LABELS),
@@ -27,11 +31,7 @@ export const zhCN = {
   'nav.menu': '主菜单',
   'nav.pages': '翻页',
   'nav.intake': '信访登记',
-  'nav.acceptance': '待受理',
   'nav.cases': '全部案件',
-  'nav.recheck': '待复核',
-  'nav.reply': '待答复',
-  'nav.followUp': '待回访',
   'nav.township': '本乡镇案件',
   'nav.dashboard': '超期督办',
   'nav.statistics': '统计分析',
@@ -268,11 +268,6 @@ export const zhCN = {
   'pauseReason.materials': '等待信访人补充材料',
   'pauseReason.hearing': '组织听证',
 
-  'clock.acceptance': '受理期限',
-  'clock.investigation': '调查期限',
-  'clock.recheck': '复核期限',
-  'clock.reply': '答复期限',
-  'clock.emergency': '救急难先行救助期限',
   'clock.title': '办理时限',
   'clock.warnAt': '预警时间',
   'clock.provisional': '（暂定：该年度节假日安排尚未公布）',
@@ -321,12 +316,6 @@ export const zhCN = {
 
 
 
-  'role.desk': '信访窗口',
-  'role.township_officer': '乡镇经办人',
-  'role.township_leader': '乡镇领导',
-  'role.admin': '系统管理员',
-  'role.county_reviewer': '县级复核',
-  'role.manager': '分管领导',
 
   'letter.title': '信访事项处理意见书',
   'letter.to': '{name}：',

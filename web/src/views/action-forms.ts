@@ -1,10 +1,9 @@
-// The form of each human action, its inputs named after the action's schema in domain/actions.ts
-// (stage actions) and domain/clock-actions.ts (extensions, pauses, first aid). An action without a form here
-// is not offered.
+// The form of each human action, its inputs named after the action's schema in
+// api/cases/action-schemas.ts. An action without a form here is not offered.
 import { PROPOSED_OUTCOMES, SATISFACTION } from '../../../domain/case';
-import { MAX_EXTENSION_DAYS } from '../../../domain/clock-actions';
-import { PAUSE_REASONS } from '../../../domain/clocks';
+import { MAX_EXTENSION_DAYS, PAUSE_REASONS } from '../../../domain/clocks';
 import { REVIEW_RESULTS } from '../../../domain/review';
+import type { ActionName } from '../../../domain/actions';
 import type { User } from '../api';
 import { h } from '../dom';
 import { field, renumberRows, type FieldSpec, type Option } from '../forms';
@@ -54,7 +53,7 @@ function attendees(form: string, user: User): HTMLElement {
     h('button', { type: 'button', onclick: () => { rows.append(attendeeRow(form, rows.children.length)); } }, t('input.attendee.add')));
 }
 
-export const ACTION_FORMS: Record<string, ActionForm> = {
+export const ACTION_FORMS: Record<Exclude<ActionName, 'petitioner-satisfaction'>, ActionForm> = {
   accept: {
     async fields(c, _u, form) {
       return [

@@ -6,7 +6,8 @@ import { h, replace } from '../dom';
 import { errorSummary, newFormId, onSubmit } from '../forms';
 import { date, dateTime, dueTime, fileSize } from '../format';
 import { isKey, label, t, type Key } from '../i18n';
-import { mayPerform } from '../permissions';
+import type { ActionName } from '../../../domain/actions';
+import { mayTake } from '../permissions';
 import type { AttachmentList, CaseDetail, TimelineEvent } from '../types';
 import { ACTION_FORMS } from './action-forms';
 import { attachmentsCard, fileInput, uploadChosen } from './attachments';
@@ -118,12 +119,12 @@ function roundsCard(c: CaseDetail, towns: Names): HTMLElement | null {
  * Buttons for the given actions the user may perform, each opening its form below them; a card
  * lists the stage's actions, another the clock actions.
  */
-function actionButtons(actions: string[], c: CaseDetail, files: AttachmentList, user: User, refresh: () => Promise<void>): HTMLElement[] {
-  const offered = actions.filter((a) => mayPerform(user, a) && ACTION_FORMS[a]);
+function actionButtons(actions: ActionName[], c: CaseDetail, files: AttachmentList, user: User, refresh: () => Promise<void>): HTMLElement[] {
+  const offered = actions.filter((a): a is keyof typeof ACTION_FORMS => a in ACTION_FORMS && mayTake(user, a, c.stage));
   const body = h('div', { class: 'action-body' });
 
-  async function open(action: string, opener: HTMLElement): Promise<void> {
-    const spec = ACTION_FORMS[action]!;
+  async function open(action: keyof typeof ACTION_FORMS, opener: HTMLElement): Promise<void> {
+    const spec = ACTION_FORMS[action];
     // Closing the form gives the keyboard back to the button that opened it.
     const close = () => { replace(body); opener.focus(); };
     const id = newFormId();
