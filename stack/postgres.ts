@@ -28,7 +28,7 @@ interface Credentials {
  * jianjian database in it with its owner and application roles. Every data folder gets passwords of
  * its own, kept beside it readable by this user only.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, { maxConnections }: { maxConnections?: number } = {}): Promise<RunningPostgres> {
   if (process.getuid?.() === 0) await assertPostgresCanReach(dataDir);
   const EmbeddedPostgres = await importWithoutProcessHooks();
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -44,6 +44,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     persistent: true,
     // As root PostgreSQL refuses to run; the package then runs it as a `postgres` system user.
     createPostgresUser: true,
+    postgresFlags: maxConnections ? ['-c', `max_connections=${maxConnections}`] : [],
     onLog: () => undefined,
     onError: (e) => console.error('[postgres]', e),
   });

@@ -1,10 +1,13 @@
 // Open311 GeoReport v2 in the OpenAPI document: one operation per path and format, the form body and
 // the answers as the specification defines them (XML as text/xml, JSON as application/json).
+import { z } from 'zod';
 import { CATEGORIES, KINDS } from '../../domain/case';
 import { OPEN311_BASE } from './router';
 
 const FORMATS = { json: 'application/json', xml: 'text/xml' } as const;
 const str = (extra: object = {}) => ({ type: 'string', ...extra });
+const { format, pattern } = z.toJSONSchema(z.email()) as { format: string; pattern: string };
+const EMAIL = { format, pattern };
 const nullableStr = { type: ['string', 'null'] };
 
 const errors = { type: 'array', items: { type: 'object', required: ['code', 'description'], properties: { code: { type: 'integer' }, description: str() } } };
@@ -75,7 +78,8 @@ export function open311Paths(townshipCodes: string[] = []): Record<string, Recor
       lat: { type: 'number', minimum: -90, maximum: 90 }, long: { type: 'number', minimum: -180, maximum: 180 },
       address_id: str({ ...township, description: 'a township code (the case is placed at its centre)' }),
       address_string: str({ maxLength: 300, pattern: '^[^\\x00]*$' }),
-      email: str({ format: 'email', maxLength: 200 }),
+      // The pattern the API's e-mail check applies (zod's), so the document accepts exactly what the API does.
+      email: str({ ...EMAIL, maxLength: 200 }),
       device_id: str({ maxLength: 200 }), account_id: str({ maxLength: 200 }),
       first_name: str({ maxLength: 50, pattern: '^[^\\x00]*$' }), last_name: str({ maxLength: 50, pattern: '^[^\\x00]*$' }),
       phone: str({ pattern: '^[0-9+\\- ]{5,20}$' }),

@@ -41,7 +41,8 @@ const check = (ok: boolean, what: string) => { log(`${ok ? 'ok  ' : 'FAIL'} ${wh
 const cleanups: Array<() => Promise<unknown>> = [];
 async function main() {
   // One PostgreSQL for Temporal's two databases and the application's.
-  const pg = await startEmbeddedPostgres(path.join(runDir, 'pg'), await freePort());
+  // Two Temporal nodes' connection pools, two APIs' and two workers' outgrow PostgreSQL's default 100 slots.
+  const pg = await startEmbeddedPostgres(path.join(runDir, 'pg'), await freePort(), { maxConnections: 500 });
   cleanups.push(() => pg.stop());
   // Temporal's schema tool and servers use the superuser here; production gives Temporal a role of its own.
   const pgUrl = new URL(pg.adminUrl);
