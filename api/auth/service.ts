@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Request } from 'express';
 import type { Db } from '../../db/client';
+import { sha256 } from '../shared/sha256';
 import { roleOf, type Role } from '../../domain/roles';
 import { requestContext } from '../audit/context';
 import type { AuditLog } from '../audit/log';
@@ -24,7 +25,6 @@ interface UserRow {
   id: string; username: string; displayName: string; role: string; townshipCode: string | null; mustChangePassword: boolean;
 }
 
-export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 export const toAuthUser = (u: UserRow): AuthUser => ({
   id: u.id, username: u.username, displayName: u.displayName, role: roleOf(u.role), townshipCode: u.townshipCode, mustChangePassword: u.mustChangePassword,

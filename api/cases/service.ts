@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { Db } from '../../db/client';
+import { sha256 } from '../shared/sha256';
 import { workCalendar } from '../../db/calendar';
 import { roleRefusal, rolesFor, stateRefusal, type ActionInputs, type ActionName } from '../../domain/actions';
 import type { Stage } from '../../domain/case';
@@ -37,7 +37,6 @@ export interface CaseServiceDeps {
   withinDeadline: UpdateDeadline;
 }
 
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 /** Sorted keys, so the same registration always hashes the same way. */
 function canonical(value: unknown): string {

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
+import { sha256 } from '../shared/sha256';
 import type { Partner } from '../../prisma/generated/client';
 import { ApiError } from '../http/errors';
 import type { createPartnerSchema } from './schemas';
 
-const keyHash = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
 
 const present = (p: Partner) => ({
   id: p.id, name: p.name, sourceLevel: p.sourceLevel as z.infer<typeof createPartnerSchema>['sourceLevel'],
@@ -23,7 +23,7 @@ export function createPartnerService(db: Db) {
       const apiKey = `jjp_${crypto.randomBytes(24).toString('base64url')}`;
       const existing = await db.partner.findUnique({ where: { name: input.name } });
       if (existing) throw ApiError.conflict('partner_exists', 'a partner with this name exists', [{ field: 'name', message: 'is taken' }]);
-      const row = await db.partner.create({ data: { name: input.name, sourceLevel: input.sourceLevel, apiKeyHash: keyHash(apiKey) } });
+      const row = await db.partner.create({ data: { name: input.name, sourceLevel: input.sourceLevel, apiKeyHash: sha256(apiKey) } });
       return { ...present(row), apiKey };
     },
 
@@ -35,7 +35,7 @@ export function createPartnerService(db: Db) {
 
     /** The partner a key belongs to, while it is not revoked. */
     async byKey(apiKey: string) {
-      const row = await db.partner.findUnique({ where: { apiKeyHash: keyHash(apiKey) } });
+      const row = await db.partner.findUnique({ where: { apiKeyHash: sha256(apiKey) } });
       return row && !row.revokedAt ? row : undefined;
     },
   };
